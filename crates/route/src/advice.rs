@@ -1,0 +1,357 @@
+//! `advise`: from a situation to the personal route, with the reason and source of every item.
+//!
+//! The algorithm is written down in `docs/content-format.md` ("How statuses combine"). It is
+//! deterministic: the same knowledge and situation always give the same advice.
+
+use std::collections::BTreeMap;
+
+use calendar::{Confidence, Region};
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::condition::{Value, Values};
+use crate::model::{Knowledge, Rule, Status, Term};
+use crate::situation::{self, Situation};
+
+/// Why an item is in the advice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Reason {
+    /// How the item got here.
+    pub kind: ReasonKind,
+    /// The rule that fired, for `kind = rule`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// The values the rule looked at, by id (unknown values are left out).
+    pub answers: BTreeMap<String, Value>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReasonKind {
+    /// A rule that holds put it here.
+    Rule,
+    /// No rule named the step; it has the step's default status.
+    Default,
+    /// No rule made a step current; this was the first advised step, so it became current.
+    FirstAdvised,
+    /// Nothing else was advised; this is the route's fallback step.
+    Fallback,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepAdvice {
+    pub id: String,
+    pub status: Status,
+    pub reasons: Vec<Reason>,
+}
+
+/// A warning, letter or article in the advice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemAdvice {
+    pub id: String,
+    pub reasons: Vec<Reason>,
+}
+
+/// A computed deadline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct DeadlineAdvice {
+    pub start: Date,
+    pub date: Date,
+    /// The date written out for people, e.g. "vrijdag 9 juli 2027".
+    pub date_text: String,
+    /// How the date was computed, one line per step.
+    pub computed: Vec<String>,
+    /// The school holiday (in the family's region) the deadline falls in, in words.
+    pub in_school_holiday: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct TermAdvice {
+    pub id: String,
+    pub reasons: Vec<Reason>,
+    pub confidence: Confidence,
+    /// Present when the start date is known and the term is certain enough to compute.
+    pub deadline: Option<DeadlineAdvice>,
+    /// Why no date could be given, when there is none.
+    pub no_date: Option<NoDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "why", content = "detail")]
+pub enum NoDate {
+    /// The intake did not ask or get the start date.
+    StartUnknown,
+    /// The term is not verified ([M]) or disputed ([C]): shown in words only.
+    Uncertain,
+    /// The term is suspended and the suspension has not ended yet.
+    Suspended,
+    /// The calendar could not compute it (for example no holiday data).
+    Calendar(String),
+}
+
+/// The personal route for one situation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Advice {
+    pub today: Date,
+    pub region: Option<Region>,
+    /// The one current step.
+    pub current: String,
+    /// Every step in route order.
+    pub steps: Vec<StepAdvice>,
+    pub warnings: Vec<ItemAdvice>,
+    pub terms: Vec<TermAdvice>,
+    pub letters: Vec<ItemAdvice>,
+    pub articles: Vec<ItemAdvice>,
+    /// Rules that hold, in content order.
+    pub rules: Vec<String>,
+    /// Derived values, by id.
+    pub derived: BTreeMap<String, Value>,
+    /// Things the engine could not work out (for example a year without holiday data).
+    pub notes: Vec<String>,
+}
+
+impl Advice {
+    pub fn step(&self, id: &str) -> Option<&StepAdvice> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// Every seed claim id that the advice carries, through fired rules, steps that are
+    /// current or next, warnings, terms, letters and articles.
+    pub fn claims(&self, k: &Knowledge) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |claims: &[String]| {
+            for c in claims {
+                if !out.contains(c) {
+                    out.push(c.clone());
+                }
+            }
+        };
+        self.rules.iter().filter_map(|r| k.rule(r)).for_each(|r| add(&r.cite.claims));
+        self.steps
+            .iter()
+            .filter(|s| matches!(s.status, Status::Current | Status::Next))
+            .filter_map(|s| k.step(&s.id))
+            .for_each(|s| add(&s.cite.claims));
+        self.warnings.iter().filter_map(|w| k.warning(&w.id)).for_each(|w| add(&w.cite.claims));
+        self.terms.iter().filter_map(|t| k.term(&t.id)).for_each(|t| add(&t.cite.claims));
+        self.letters.iter().filter_map(|l| k.letter(&l.id)).for_each(|l| add(&l.cite.claims));
+        self.articles.iter().filter_map(|a| k.article(&a.id)).for_each(|a| add(&a.cite.claims));
+        out.sort();
+        out
+    }
+}
+
+struct Fired<'k> {
+    rule: &'k Rule,
+    used: Vec<String>,
+}
+
+fn reason(f: &Fired, values: &Values) -> Reason {
+    Reason {
+        kind: ReasonKind::Rule,
+        rule: Some(f.rule.id.clone()),
+        answers: f
+            .used
+            .iter()
+            .filter_map(|id| values.get(id).map(|v| (id.clone(), v.clone())))
+            .collect(),
+    }
+}
+
+fn plain(kind: ReasonKind) -> Reason {
+    Reason { kind, rule: None, answers: BTreeMap::new() }
+}
+
+/// Computes the personal route. Never panics on a situation built by [`crate::situation`].
+pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
+    let (values, mut notes) = situation::values(k, s);
+    let region = s.region(k);
+
+    let fired: Vec<Fired> = k
+        .rules
+        .iter()
+        .filter_map(|rule| {
+            let mut used = Vec::new();
+            rule.when.eval(&values, &mut used).then_some(Fired { rule, used })
+        })
+        .collect();
+    let overridden = |victim: &Rule| fired.iter().any(|f| f.rule.overrides.contains(&victim.id));
+    let beats = |a: &Rule, b: &Rule| a.overrides.contains(&b.id);
+
+    // Per step: the winning status and the rules behind it.
+    let mut claims: Vec<Vec<(Status, &Fired)>> = vec![Vec::new(); k.steps.len()];
+    for f in &fired {
+        let demoted = overridden(f.rule);
+        for (step, status) in f.rule.step_effects() {
+            let Some(pos) = k.step_position(step) else { continue };
+            // An overridden rule still says its step matters, but not first.
+            let status = if demoted && status == Status::Current { Status::Next } else { status };
+            claims[pos].push((status, f));
+        }
+    }
+
+    let mut steps: Vec<StepAdvice> = Vec::with_capacity(k.steps.len());
+    for (pos, step) in k.steps.iter().enumerate() {
+        let here = &claims[pos];
+        // Drop statuses of rules beaten by another rule that names this same step.
+        let standing: Vec<&(Status, &Fired)> = here
+            .iter()
+            .filter(|(_, f)| !here.iter().any(|(_, g)| beats(g.rule, f.rule)))
+            .collect();
+        match standing.iter().map(|(st, _)| *st).min() {
+            Some(best) => steps.push(StepAdvice {
+                id: step.id.clone(),
+                status: best,
+                reasons: standing
+                    .iter()
+                    .filter(|(st, _)| *st == best)
+                    .map(|(_, f)| reason(f, &values))
+                    .collect(),
+            }),
+            None => steps.push(StepAdvice {
+                id: step.id.clone(),
+                status: step.default_status,
+                reasons: vec![plain(ReasonKind::Default)],
+            }),
+        }
+    }
+
+    // Exactly one current step.
+    let currents: Vec<usize> =
+        (0..steps.len()).filter(|&i| steps[i].status == Status::Current).collect();
+    let current = match currents.first() {
+        Some(&first) => {
+            // The checker forbids two unordered current rules; keep route order if it happens.
+            for &other in &currents[1..] {
+                steps[other].status = Status::Next;
+            }
+            first
+        }
+        None => match steps.iter().position(|s| s.status == Status::Next) {
+            Some(i) => {
+                steps[i].status = Status::Current;
+                steps[i].reasons.push(plain(ReasonKind::FirstAdvised));
+                i
+            }
+            None => {
+                let i = k.steps.iter().position(|s| s.fallback).unwrap_or(0);
+                steps[i].status = Status::Current;
+                steps[i].reasons = vec![plain(ReasonKind::Fallback)];
+                i
+            }
+        },
+    };
+
+    let items = |pick: fn(&Rule) -> &Vec<String>| -> Vec<ItemAdvice> {
+        let mut out: Vec<ItemAdvice> = Vec::new();
+        for f in &fired {
+            for id in pick(f.rule) {
+                let r = reason(f, &values);
+                match out.iter_mut().find(|i| &i.id == id) {
+                    Some(item) => item.reasons.push(r),
+                    None => out.push(ItemAdvice { id: id.clone(), reasons: vec![r] }),
+                }
+            }
+        }
+        out
+    };
+    let warnings = items(|r| &r.warnings);
+    let letters = items(|r| &r.letters);
+    let articles = items(|r| &r.articles);
+    let term_items = items(|r| &r.terms);
+
+    let terms = term_items
+        .into_iter()
+        .filter_map(|item| {
+            let term = k.term(&item.id)?;
+            Some(term_advice(k, term, item.reasons, &values, region, &mut notes))
+        })
+        .collect();
+
+    let derived = k
+        .derived
+        .iter()
+        .filter_map(|d| values.get(&d.id).map(|v| (d.id.clone(), v.clone())))
+        .collect();
+
+    notes.sort();
+    notes.dedup();
+    Advice {
+        today: s.today,
+        region,
+        current: k.steps[current].id.clone(),
+        steps,
+        warnings,
+        terms,
+        letters,
+        articles,
+        rules: fired.iter().map(|f| f.rule.id.clone()).collect(),
+        derived,
+        notes,
+    }
+}
+
+fn date_of(values: &Values, id: &str) -> Option<Date> {
+    match values.get(id) {
+        Some(Value::Date(d)) => Some(*d),
+        _ => None,
+    }
+}
+
+fn term_advice(
+    k: &Knowledge,
+    term: &Term,
+    reasons: Vec<Reason>,
+    values: &Values,
+    region: Option<Region>,
+    notes: &mut Vec<String>,
+) -> TermAdvice {
+    let confidence = k.confidence_of(&term.cite);
+    let mut out = TermAdvice { id: term.id.clone(), reasons, confidence, deadline: None, no_date: None };
+    if !confidence.is_certain() {
+        out.no_date = Some(NoDate::Uncertain);
+        return out;
+    }
+    let Some(start) = term.start.as_deref().and_then(|q| date_of(values, q)) else {
+        out.no_date = Some(NoDate::StartUnknown);
+        return out;
+    };
+    let mut suspensions = Vec::new();
+    if let Some(sus) = &term.suspended_by
+        && let Some(from) = date_of(values, &sus.from)
+    {
+        match date_of(values, &sus.to) {
+            Some(to) => suspensions.push(calendar::Suspension { from, to }),
+            None => {
+                out.no_date = Some(NoDate::Suspended);
+                return out;
+            }
+        }
+    }
+    let rule = calendar::TermRule {
+        length: term.length,
+        unit: term.unit,
+        month_rounding: term.month_rounding,
+        termijnenwet: term.termijnenwet,
+    };
+    match calendar::deadline(start, &rule, &suspensions, &k.calendar, region) {
+        Ok(d) => {
+            if let Err(e) = &d.holiday_lookup {
+                notes.push(e.to_string());
+            }
+            out.deadline = Some(DeadlineAdvice {
+                start,
+                date: d.end,
+                date_text: calendar::format_date_nl(d.end),
+                computed: d.explanation.clone(),
+                in_school_holiday: d.in_school_holiday.as_ref().map(|h| h.describe_nl()),
+            })
+        }
+        Err(e) => out.no_date = Some(NoDate::Calendar(e.to_string())),
+    }
+    out
+}

@@ -1,0 +1,626 @@
+//! Static checks on loaded content, run before any content is used.
+//!
+//! References resolve, conditions fit their question types, every advice item cites a source,
+//! and the intake is walked through every distinct path (see [`walk`]) to prove that each
+//! question can be reached, that every path ends in advice, and that no two rules that can hold
+//! together both claim the current step without an explicit order.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use jiff::civil::Date;
+
+use crate::condition::{Condition, Scalar, Test, Value};
+use crate::load::ContentError;
+use crate::model::*;
+use crate::situation::Situation;
+
+/// Every problem in the content. Empty means the content can be used.
+pub fn check(k: &Knowledge) -> Vec<ContentError> {
+    let mut c = Checker { k, errors: Vec::new() };
+    c.sources_and_claims();
+    c.questions();
+    c.derived();
+    c.steps();
+    c.rules();
+    c.items();
+    if c.errors.is_empty() {
+        c.errors.extend(walk(k).errors);
+    }
+    c.errors
+}
+
+struct Checker<'k> {
+    k: &'k Knowledge,
+    errors: Vec<ContentError>,
+}
+
+impl Checker<'_> {
+    fn err(&mut self, loc: &Loc, msg: impl Into<String>) {
+        self.errors.push(ContentError::at(loc, msg));
+    }
+
+    fn refs(&mut self, loc: &Loc, what: &str, kind: &str, ids: &[String], exists: impl Fn(&str) -> bool) {
+        for id in ids {
+            if !exists(id) {
+                self.err(loc, format!("{what}: unknown {kind} '{id}'"));
+            }
+        }
+    }
+
+    /// Sources resolve, at least one is cited, claims resolve, and a certain-looking item does
+    /// not rest only on uncertain sources.
+    fn citation(&mut self, loc: &Loc, what: &str, cite: &Citation, needs_source: bool) {
+        let k = self.k;
+        if needs_source && cite.sources.is_empty() {
+            self.err(loc, format!("{what} cites no source; add sources = [\"...\"]"));
+        }
+        self.refs(loc, what, "source", &cite.sources, |id| k.source(id).is_some());
+        self.refs(loc, what, "claim", &cite.claims, |id| k.claim(id).is_some());
+        if let Some(own) = cite.confidence
+            && own.is_certain()
+            && !cite.sources.is_empty()
+            && cite
+                .sources
+                .iter()
+                .filter_map(|s| k.source(s))
+                .all(|s| !s.confidence.is_certain())
+        {
+            self.err(
+                loc,
+                format!("{what} says confidence {own}, but every source it cites is unverified (M) or disputed (C)"),
+            );
+        }
+    }
+
+    fn sources_and_claims(&mut self) {
+        let k = self.k;
+        for s in &k.sources {
+            if s.url.is_none() && s.kind != SourceKind::Seed {
+                self.err(&s.loc, format!("source '{}' has no url", s.id));
+            }
+        }
+        for c in &k.claims {
+            let what = format!("claim '{}'", c.id);
+            if c.status == ClaimStatus::Corrected && c.correction.is_none() {
+                self.err(&c.loc, format!("{what} is corrected but has no correction text"));
+            }
+            if c.sources.is_empty() {
+                self.err(&c.loc, format!("{what} cites no source"));
+            }
+            self.refs(&c.loc, &what, "source", &c.sources, |id| k.source(id).is_some());
+        }
+        for h in k.calendar.holidays() {
+            let loc = Loc { file: h.file.clone(), line: h.line };
+            self.refs(&loc, "holiday", "source", &h.sources, |id| k.source(id).is_some());
+        }
+    }
+
+    fn questions(&mut self) {
+        let k = self.k;
+        for (i, q) in k.questions.iter().enumerate() {
+            let what = format!("question '{}'", q.id);
+            let has_options = matches!(q.kind, QuestionType::Choice | QuestionType::Multi);
+            if has_options && q.options.len() < 2 {
+                self.err(&q.loc, format!("{what} is a {} question and needs at least two options", q.kind));
+            }
+            if !has_options && !q.options.is_empty() {
+                self.err(&q.loc, format!("{what} is a {} question and cannot have options", q.kind));
+            }
+            let mut seen = HashSet::new();
+            for o in &q.options {
+                if !seen.insert(o.value.as_str()) {
+                    self.err(&q.loc, format!("{what} has the option '{}' twice", o.value));
+                }
+            }
+            if q.kind != QuestionType::Number && (q.min.is_some() || q.max.is_some() || q.unit.is_some()) {
+                self.err(&q.loc, format!("{what}: min, max and unit are only for number questions"));
+            }
+            if let (Some(a), Some(b)) = (q.min, q.max)
+                && a > b
+            {
+                self.err(&q.loc, format!("{what}: min {a} is more than max {b}"));
+            }
+            if q.sets_region {
+                let ok = q.kind == QuestionType::Choice
+                    && q.options.iter().all(|o| o.value.parse::<calendar::Region>().is_ok());
+                if !ok {
+                    self.err(&q.loc, format!("{what} sets the region, so it must be a choice of \"noord\", \"midden\", \"zuid\""));
+                }
+            }
+            self.citation(&q.loc, &what, &q.cite, false);
+            if let Some(c) = &q.ask_if {
+                self.condition(&q.loc, &format!("{what} ask-if"), c);
+                // ask-if may only depend on questions asked before this one.
+                for dep in self.question_deps(c) {
+                    let pos = k.index.questions.get(&dep).copied().unwrap_or(usize::MAX);
+                    if pos >= i {
+                        self.err(&q.loc, format!("{what} ask-if depends on '{dep}', which is not asked before it"));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The questions a condition depends on, through derived values too.
+    fn question_deps(&self, c: &Condition) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for name in c.names() {
+            deps_of(self.k, name, &mut out, 0);
+        }
+        out
+    }
+
+    fn derived(&mut self) {
+        let k = self.k;
+        for (i, d) in k.derived.iter().enumerate() {
+            let what = format!("derived '{}'", d.id);
+            // A derived value may use questions and derived values defined before it.
+            let defined_before = |id: &str| {
+                k.question(id).is_some() || k.index.derived.get(id).is_some_and(|&j| j < i)
+            };
+            match &d.how {
+                Derivation::WeeksSince(q) => {
+                    if k.question(q).map(|q| q.kind) != Some(QuestionType::Date) {
+                        self.err(&d.loc, format!("{what}: weeks-since needs a date question, '{q}' is not one"));
+                    }
+                    if d.kind != QuestionType::Number {
+                        self.err(&d.loc, format!("{what}: weeks-since gives a number; set type = \"number\""));
+                    }
+                }
+                Derivation::WeeksUntilSummer => {
+                    if d.kind != QuestionType::Number {
+                        self.err(&d.loc, format!("{what}: weeks-until-summer gives a number; set type = \"number\""));
+                    }
+                }
+                Derivation::FirstOf(list) => {
+                    if list.is_empty() {
+                        self.err(&d.loc, format!("{what}: first-of needs at least one id"));
+                    }
+                    for id in list {
+                        if !defined_before(id) {
+                            self.err(&d.loc, format!("{what}: first-of names '{id}', which is not a question or an earlier derived value"));
+                        } else if k.value_type(id) != Some(d.kind) {
+                            self.err(&d.loc, format!("{what}: '{id}' is not of type {}", d.kind));
+                        }
+                    }
+                }
+                Derivation::When(c) => {
+                    if d.kind != QuestionType::Yesno {
+                        self.err(&d.loc, format!("{what}: when gives yes or no; set type = \"yesno\""));
+                    }
+                    for id in c.names() {
+                        if k.value_type(id).is_some() && !defined_before(id) {
+                            self.err(&d.loc, format!("{what}: uses '{id}', which is defined after it"));
+                        }
+                    }
+                    self.condition(&d.loc, &what, c);
+                }
+            }
+        }
+    }
+
+    /// Type-checks a condition against the questions and derived values it names.
+    fn condition(&mut self, loc: &Loc, what: &str, c: &Condition) {
+        for (id, test) in c.tests() {
+            let Some(kind) = self.k.value_type(id) else {
+                self.err(loc, format!("{what}: unknown question or derived value '{id}'"));
+                continue;
+            };
+            let fits = match (kind, test) {
+                (_, Test::Answered(_)) => true,
+                (QuestionType::Yesno, Test::Is(Scalar::Bool(_))) => true,
+                (QuestionType::Choice, Test::Is(Scalar::Text(_)) | Test::In(_)) => true,
+                (QuestionType::Multi, Test::Has(_) | Test::HasAny(_)) => true,
+                (QuestionType::Number, t) => t.threshold().is_some(),
+                _ => false,
+            };
+            if !fits {
+                let allowed = match kind {
+                    QuestionType::Yesno => "is = true or is = false, answered",
+                    QuestionType::Choice => "is = \"value\", in = [...], answered",
+                    QuestionType::Multi => "has = \"value\", has-any = [...], answered",
+                    QuestionType::Number => "at-least, more-than, at-most, less-than, answered",
+                    QuestionType::Date => "answered (compare dates through a derived weeks-since)",
+                };
+                self.err(loc, format!("{what}: '{}' does not fit '{id}', a {kind} value; allowed: {allowed}", test.name()));
+                continue;
+            }
+            // Choice values must be options of the question.
+            if let Some(q) = self.k.question(id) {
+                let values: Vec<&String> = match test {
+                    Test::Is(Scalar::Text(v)) | Test::Has(v) => vec![v],
+                    Test::In(vs) | Test::HasAny(vs) => vs.iter().collect(),
+                    _ => vec![],
+                };
+                for v in values {
+                    if !q.has_option(v) {
+                        let options: Vec<&str> = q.options.iter().map(|o| o.value.as_str()).collect();
+                        self.err(loc, format!("{what}: '{v}' is not an option of '{id}'; options are {}", options.join(", ")));
+                    }
+                }
+            }
+        }
+    }
+
+    fn steps(&mut self) {
+        let k = self.k;
+        let fallbacks: Vec<&Step> = k.steps.iter().filter(|s| s.fallback).collect();
+        if k.steps.is_empty() {
+            self.errors.push(ContentError { file: "content".into(), line: 0, message: "there are no route steps ([[step]])".into() });
+        } else if fallbacks.len() != 1 {
+            let loc = fallbacks.first().map(|s| s.loc.clone()).unwrap_or_else(|| k.steps[0].loc.clone());
+            self.err(&loc, format!("exactly one step must have fallback = true; found {}", fallbacks.len()));
+        }
+        for s in &k.steps {
+            let what = format!("step '{}'", s.id);
+            match (s.track, s.level) {
+                (Track::Main, Some(1..=4)) | (Track::Side, None) => {}
+                (Track::Main, _) => self.err(&s.loc, format!("{what} is on the main route and needs level = 1, 2, 3 or 4")),
+                (Track::Side, Some(_)) => self.err(&s.loc, format!("{what} is a side route and cannot have a level")),
+            }
+            if !matches!(s.default_status, Status::Later | Status::NotApplicable) {
+                self.err(&s.loc, format!("{what}: default-status must be \"later\" or \"not-applicable\""));
+            }
+            if s.default_status == Status::NotApplicable && s.default_because.is_none() {
+                self.err(&s.loc, format!("{what}: say why it is not applicable by default (default-because)"));
+            }
+            self.refs(&s.loc, &what, "organisation", &s.who, |id| k.organisation(id).is_some());
+            self.refs(&s.loc, &what, "article", &s.articles, |id| k.article(id).is_some());
+            self.citation(&s.loc, &what, &s.cite, true);
+        }
+    }
+
+    fn rules(&mut self) {
+        let k = self.k;
+        for r in &k.rules {
+            let what = format!("rule '{}'", r.id);
+            self.condition(&r.loc, &what, &r.when);
+            let steps: Vec<String> = r.step_effects().map(|(s, _)| s.to_string()).collect();
+            self.refs(&r.loc, &what, "step", &steps, |id| k.step(id).is_some());
+            let mut seen = HashSet::new();
+            for s in &steps {
+                if !seen.insert(s) {
+                    self.err(&r.loc, format!("{what} gives step '{s}' two statuses"));
+                }
+            }
+            self.refs(&r.loc, &what, "warning", &r.warnings, |id| k.warning(id).is_some());
+            self.refs(&r.loc, &what, "term", &r.terms, |id| k.term(id).is_some());
+            self.refs(&r.loc, &what, "letter", &r.letters, |id| k.letter(id).is_some());
+            self.refs(&r.loc, &what, "article", &r.articles, |id| k.article(id).is_some());
+            self.refs(&r.loc, &what, "rule", &r.overrides, |id| k.rule(id).is_some());
+            if r.overrides.contains(&r.id) {
+                self.err(&r.loc, format!("{what} overrides itself"));
+            }
+            if steps.is_empty() && r.warnings.is_empty() && r.terms.is_empty() && r.letters.is_empty() && r.articles.is_empty() {
+                self.err(&r.loc, format!("{what} has no effect: name steps, warnings, terms, letters or articles"));
+            }
+            if r.because.trim().is_empty() {
+                self.err(&r.loc, format!("{what}: because is empty; say why in words a parent understands"));
+            }
+            self.citation(&r.loc, &what, &r.cite, true);
+        }
+        // Overrides must not form a cycle: "A beats B beats A" orders nothing.
+        for r in &k.rules {
+            if self.reaches(&r.id, &r.id, &mut HashSet::new(), true) {
+                self.err(&r.loc, format!("rule '{}' is part of an overrides cycle", r.id));
+            }
+        }
+    }
+
+    fn reaches(&self, from: &str, target: &str, seen: &mut HashSet<String>, first: bool) -> bool {
+        if !first && from == target {
+            return true;
+        }
+        if !seen.insert(from.to_string()) {
+            return false;
+        }
+        self.k
+            .rule(from)
+            .is_some_and(|r| r.overrides.iter().any(|o| self.reaches(o, target, seen, false)))
+    }
+
+    fn items(&mut self) {
+        let k = self.k;
+        for o in &k.organisations {
+            self.citation(&o.loc, &format!("organisation '{}'", o.id), &o.cite, true);
+        }
+        for w in &k.warnings {
+            self.citation(&w.loc, &format!("warning '{}'", w.id), &w.cite, true);
+        }
+        for l in &k.letters {
+            self.citation(&l.loc, &format!("letter '{}'", l.id), &l.cite, true);
+        }
+        for a in &k.articles {
+            let what = format!("article '{}'", a.id);
+            self.citation(&a.loc, &what, &a.cite, true);
+            for target in article_links(&a.body) {
+                if k.article(target).is_none() {
+                    self.err(&a.loc, format!("{what} links to unknown article '{target}'"));
+                }
+            }
+        }
+        for g in &k.glossary {
+            let what = format!("glossary entry '{}'", g.id);
+            self.citation(&g.loc, &what, &g.cite, true);
+            if let Some(a) = &g.article
+                && k.article(a).is_none()
+            {
+                self.err(&g.loc, format!("{what}: unknown article '{a}'"));
+            }
+        }
+        for t in &k.terms {
+            let what = format!("term '{}'", t.id);
+            self.citation(&t.loc, &what, &t.cite, true);
+            if t.length == 0 {
+                self.err(&t.loc, format!("{what}: length must be at least 1"));
+            }
+            if (t.unit == calendar::Unit::Months) != t.month_rounding.is_some() {
+                self.err(&t.loc, format!("{what}: month-rounding (end-of-month or next-day) is required for months and only for months"));
+            }
+            let date_q = |id: &str| k.question(id).map(|q| q.kind) == Some(QuestionType::Date);
+            if let Some(q) = &t.start
+                && !date_q(q)
+            {
+                self.err(&t.loc, format!("{what}: start '{q}' is not a date question"));
+            }
+            if let Some(s) = &t.suspended_by {
+                for q in [&s.from, &s.to] {
+                    if !date_q(q) {
+                        self.err(&t.loc, format!("{what}: suspended-by names '{q}', which is not a date question"));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The questions a value depends on: itself, or what a derived value is computed from.
+fn deps_of(k: &Knowledge, id: &str, out: &mut BTreeSet<String>, depth: usize) {
+    // Derived values may only use earlier ones (checked), so depth is bounded; stay safe anyway.
+    if depth > 32 {
+        return;
+    }
+    if k.question(id).is_some() {
+        out.insert(id.to_string());
+    } else if let Some(d) = k.derived_value(id) {
+        match &d.how {
+            Derivation::WeeksSince(q) => deps_of(k, q, out, depth + 1),
+            Derivation::WeeksUntilSummer => {
+                for q in k.questions.iter().filter(|q| q.sets_region) {
+                    out.insert(q.id.clone());
+                }
+            }
+            Derivation::FirstOf(list) => list.iter().for_each(|x| deps_of(k, x, out, depth + 1)),
+            Derivation::When(c) => c.names().into_iter().for_each(|x| deps_of(k, x, out, depth + 1)),
+        }
+    }
+}
+
+/// Targets of `[text](artikel:id)` links in Markdown.
+pub fn article_links(body: &str) -> Vec<&str> {
+    body.match_indices("(artikel:")
+        .filter_map(|(i, m)| {
+            let rest = &body[i + m.len()..];
+            rest.find(')').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+/// Which seed claims the content carries, and which not.
+pub struct Coverage {
+    pub covered: BTreeMap<String, Vec<String>>,
+    pub uncovered: Vec<String>,
+}
+
+/// Claim coverage: a claim is covered when an item names it in `claims`.
+pub fn coverage(k: &Knowledge) -> Coverage {
+    let mut covered: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut add = |kind: &str, id: &str, cite: &Citation| {
+        for c in &cite.claims {
+            covered.entry(c.clone()).or_default().push(format!("{kind} {id}"));
+        }
+    };
+    k.steps.iter().for_each(|x| add("step", &x.id, &x.cite));
+    k.rules.iter().for_each(|x| add("rule", &x.id, &x.cite));
+    k.warnings.iter().for_each(|x| add("warning", &x.id, &x.cite));
+    k.terms.iter().for_each(|x| add("term", &x.id, &x.cite));
+    k.organisations.iter().for_each(|x| add("organisation", &x.id, &x.cite));
+    k.questions.iter().for_each(|x| add("question", &x.id, &x.cite));
+    k.letters.iter().for_each(|x| add("letter", &x.id, &x.cite));
+    k.glossary.iter().for_each(|x| add("glossary", &x.id, &x.cite));
+    k.articles.iter().for_each(|x| add("article", &x.id, &x.cite));
+    let uncovered = (1..=34)
+        .map(|i| format!("S{i:02}"))
+        .filter(|id| !covered.contains_key(id))
+        .collect();
+    Coverage { covered, uncovered }
+}
+
+// ---- Walking the intake -------------------------------------------------------------------
+
+/// What walking every intake path found.
+pub struct Walk {
+    pub paths: usize,
+    pub truncated: bool,
+    pub reached: BTreeSet<String>,
+    pub errors: Vec<ContentError>,
+}
+
+/// The most paths the walk follows; beyond this the intake is too branchy to prove.
+const MAX_PATHS: usize = 200_000;
+
+/// The days and regions the walk is repeated for, so that date-dependent questions (such as
+/// the weeks until the summer holiday) are reached: autumn and the weeks before the summer.
+fn walk_situations(k: &Knowledge) -> Vec<Situation> {
+    let mut out = Vec::new();
+    let year = k.calendar.school_years().last();
+    let dates: Vec<Date> = match year {
+        Some(y) => {
+            let start = y.first_day();
+            vec![start.saturating_add(jiff::Span::new().days(70)), start.saturating_add(jiff::Span::new().days(320))]
+        }
+        None => vec![jiff::civil::date(2027, 10, 12)],
+    };
+    let regions: Vec<Option<calendar::Region>> = if k.questions.iter().any(|q| q.sets_region) {
+        vec![None]
+    } else {
+        vec![Some(calendar::Region::Noord), Some(calendar::Region::Midden), Some(calendar::Region::Zuid)]
+    };
+    for d in dates {
+        for r in &regions {
+            let mut s = Situation::new(d);
+            s.region = *r;
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The answers the walk tries for a question: each option, yes and no, and numbers and dates
+/// just around every threshold that any condition uses.
+fn test_values(q: &Question, today: Date, thresholds: &[f64]) -> Vec<Value> {
+    let mut out: Vec<Value> = match q.kind {
+        QuestionType::Yesno => vec![Value::Bool(true), Value::Bool(false)],
+        QuestionType::Choice => q.options.iter().map(|o| Value::Text(o.value.clone())).collect(),
+        QuestionType::Multi => {
+            let mut v = vec![Value::List(vec![])];
+            v.extend(q.options.iter().map(|o| Value::List(vec![o.value.clone()])));
+            v.push(Value::List(q.options.iter().map(|o| o.value.clone()).collect()));
+            v
+        }
+        QuestionType::Number => {
+            let mut ns: Vec<f64> = vec![q.min.unwrap_or(0.0)];
+            for t in thresholds {
+                ns.extend([t - 1.0, *t, t + 1.0]);
+            }
+            ns.retain(|n| q.min.is_none_or(|m| *n >= m) && q.max.is_none_or(|m| *n <= m));
+            ns.sort_by(|a, b| a.total_cmp(b));
+            ns.dedup();
+            ns.into_iter().map(Value::Number).collect()
+        }
+        QuestionType::Date => {
+            let mut weeks: Vec<i64> = vec![0];
+            for t in thresholds {
+                let t = *t as i64;
+                weeks.extend([t - 1, t, t + 1]);
+            }
+            weeks.retain(|w| *w >= 0);
+            weeks.sort();
+            weeks.dedup();
+            weeks
+                .into_iter()
+                .map(|w| Value::Date(today.saturating_sub(jiff::Span::new().days(w * 7))))
+                .collect()
+        }
+    };
+    if q.optional {
+        out.push(Value::Skipped);
+    }
+    out
+}
+
+/// Walks every distinct path through the intake and checks what each path leads to.
+pub fn walk(k: &Knowledge) -> Walk {
+    // Per question: the numbers that conditions compare it with, directly or through a
+    // derived value. Only values around those can change the outcome.
+    let mut thresholds: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let mut collect = |c: &Condition| {
+        for (id, t) in c.tests() {
+            let Some(n) = t.threshold() else { continue };
+            let mut deps = BTreeSet::new();
+            deps_of(k, id, &mut deps, 0);
+            for q in deps {
+                let list = thresholds.entry(q).or_default();
+                if !list.contains(&n) {
+                    list.push(n);
+                }
+            }
+        }
+    };
+    k.rules.iter().for_each(|r| collect(&r.when));
+    k.questions.iter().filter_map(|q| q.ask_if.as_ref()).for_each(&mut collect);
+    k.derived.iter().for_each(|d| {
+        if let Derivation::When(c) = &d.how {
+            collect(c)
+        }
+    });
+
+    let mut w = Walk { paths: 0, truncated: false, reached: BTreeSet::new(), errors: Vec::new() };
+    let mut conflicts: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut dead_end_reported = false;
+    for start in walk_situations(k) {
+        let mut stack = vec![start];
+        while let Some(s) = stack.pop() {
+            if w.paths >= MAX_PATHS {
+                w.truncated = true;
+                break;
+            }
+            match crate::intake::next_question(k, &s) {
+                Some(q) => {
+                    w.reached.insert(q.id.clone());
+                    let limits = thresholds.get(&q.id).map(Vec::as_slice).unwrap_or(&[]);
+                    for v in test_values(q, s.today, limits).into_iter().rev() {
+                        let mut next = s.clone();
+                        next.answers.insert(q.id.clone(), v);
+                        stack.push(next);
+                    }
+                }
+                None => {
+                    w.paths += 1;
+                    let advice = crate::advice::advise(k, &s);
+                    let named_a_step = advice.rules.iter().filter_map(|r| k.rule(r)).any(|r| r.step_effects().next().is_some());
+                    if !named_a_step && !dead_end_reported {
+                        dead_end_reported = true;
+                        let loc = k.questions.first().map(|q| q.loc.clone()).unwrap_or_else(|| Loc { file: "content".into(), line: 0 });
+                        w.errors.push(ContentError::at(&loc, format!(
+                            "dead end: after the answers {} no rule advises any step",
+                            describe_answers(&s)
+                        )));
+                    }
+                    find_current_conflicts(k, &advice, &mut conflicts);
+                }
+            }
+        }
+    }
+    for (a, b) in conflicts {
+        let (ra, rb) = (k.rule(&a).unwrap(), k.rule(&b).unwrap());
+        w.errors.push(ContentError::at(&ra.loc, format!(
+            "rules '{a}' and '{b}' ({}) can hold together and both set a current step; add overrides = [\"{b}\"] to one of them, or overrides = [\"{a}\"] to the other",
+            rb.loc
+        )));
+    }
+    for q in &k.questions {
+        if !w.reached.contains(&q.id) && !w.truncated {
+            w.errors.push(ContentError::at(&q.loc, format!("question '{}' is never asked: no path through the intake reaches it", q.id)));
+        }
+    }
+    w
+}
+
+fn find_current_conflicts(k: &Knowledge, advice: &crate::advice::Advice, out: &mut BTreeSet<(String, String)>) {
+    let claiming: Vec<&Rule> = advice
+        .rules
+        .iter()
+        .filter_map(|r| k.rule(r))
+        .filter(|r| r.current.is_some())
+        .collect();
+    for (i, a) in claiming.iter().enumerate() {
+        for b in &claiming[i + 1..] {
+            if a.current == b.current {
+                continue;
+            }
+            let ordered = a.overrides.contains(&b.id)
+                || b.overrides.contains(&a.id)
+                // A third rule that holds and beats one of them also settles it.
+                || claiming.iter().any(|c| c.overrides.contains(&a.id) || c.overrides.contains(&b.id));
+            if !ordered {
+                out.insert((a.id.clone(), b.id.clone()));
+            }
+        }
+    }
+}
+
+fn describe_answers(s: &Situation) -> String {
+    let parts: Vec<String> = s.answers.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+    format!("{{{}}} (today {})", parts.join(", "), s.today)
+}

@@ -1,0 +1,436 @@
+//! The content model: what `content/` holds once it is parsed and checked.
+//!
+//! Every item keeps the file and line it came from, so that a later check can point a content
+//! editor at the exact place. The engine works on these types only; it never sees TOML.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use calendar::{Confidence, SchoolCalendar};
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::condition::Condition;
+
+/// Where an item was written: file and 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Loc {
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+impl fmt::Display for Loc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file.display(), self.line)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    Law,
+    Ruling,
+    OfficialPage,
+    Parliament,
+    Secondary,
+    Seed,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub kind: SourceKind,
+    pub url: Option<String>,
+    pub confidence: Confidence,
+    pub checked: Date,
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimStatus {
+    Ok,
+    Corrected,
+}
+
+/// One statement of the seed text (S01-S34), in our own words.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    pub id: String,
+    pub summary: String,
+    pub status: ClaimStatus,
+    pub correction: Option<String>,
+    pub sources: Vec<String>,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+/// What every citable item shares: sources, seed claims and an optional own confidence.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Citation {
+    pub sources: Vec<String>,
+    pub claims: Vec<String>,
+    pub confidence: Option<Confidence>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub short: String,
+    pub does: String,
+    pub can_enforce: bool,
+    pub enforce: String,
+    pub cost: Option<String>,
+    pub conditions: Vec<String>,
+    pub url: Option<String>,
+    pub phone: Option<String>,
+    #[serde(flatten)]
+    pub cite: Citation,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuestionType {
+    Yesno,
+    Choice,
+    Multi,
+    Number,
+    Date,
+}
+
+impl fmt::Display for QuestionType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            QuestionType::Yesno => "yesno",
+            QuestionType::Choice => "choice",
+            QuestionType::Multi => "multi",
+            QuestionType::Number => "number",
+            QuestionType::Date => "date",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionType,
+    pub text: String,
+    pub hint: Option<String>,
+    pub options: Vec<Choice>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub unit: Option<String>,
+    pub optional: bool,
+    /// The answer of this question is the family's school-holiday region.
+    pub sets_region: bool,
+    pub ask_if: Option<Condition>,
+    #[serde(flatten)]
+    pub cite: Citation,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+impl Question {
+    pub fn has_option(&self, value: &str) -> bool {
+        self.options.iter().any(|c| c.value == value)
+    }
+}
+
+/// How a derived value is computed.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Derivation {
+    /// Whole weeks from a date answer until today.
+    WeeksSince(String),
+    /// Whole weeks from today until the summer holiday of the family's region.
+    WeeksUntilSummer,
+    /// The first of these values that is known.
+    FirstOf(Vec<String>),
+    /// A yes/no fact: true when the condition holds.
+    When(Condition),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Derived {
+    pub id: String,
+    pub kind: QuestionType,
+    pub how: Derivation,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Track {
+    Main,
+    Side,
+}
+
+/// The status of a route step in one family's advice, from strongest to weakest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Done,
+    NotApplicable,
+    Current,
+    Next,
+    Later,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::NotApplicable => "not-applicable",
+            Status::Current => "current",
+            Status::Next => "next",
+            Status::Later => "later",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    pub track: Track,
+    pub level: Option<u8>,
+    pub who: Vec<String>,
+    pub summary: String,
+    pub prepare: Vec<String>,
+    pub can: Vec<String>,
+    pub cannot: Vec<String>,
+    pub default_status: Status,
+    pub default_because: Option<String>,
+    pub fallback: bool,
+    pub articles: Vec<String>,
+    #[serde(flatten)]
+    pub cite: Citation,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Rule {
+    pub id: String,
+    pub when: Condition,
+    pub because: String,
+    pub current: Option<String>,
+    pub next: Vec<String>,
+    pub later: Vec<String>,
+    pub done: Vec<String>,
+    pub not_applicable: Vec<String>,
+    pub warnings: Vec<String>,
+    pub terms: Vec<String>,
+    pub letters: Vec<String>,
+    pub articles: Vec<String>,
+    pub overrides: Vec<String>,
+    #[serde(flatten)]
+    pub cite: Citation,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+impl Rule {
+    /// Every (step, status) this rule sets, in a fixed order.
+    pub fn step_effects(&self) -> impl Iterator<Item = (&str, Status)> {
+        let current = self.current.iter().map(|s| (s.as_str(), Status::Current));
+        current
+            .chain(self.next.iter().map(|s| (s.as_str(), Status::Next)))
+            .chain(self.later.iter().map(|s| (s.as_str(), Status::Later)))
+            .chain(self.done.iter().map(|s| (s.as_str(), Status::Done)))
+            .chain(self.not_applicable.iter().map(|s| (s.as_str(), Status::NotApplicable)))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Danger,
+    Caution,
+    Info,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Warning {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub severity: Severity,
+    #[serde(flatten)]
+    pub cite: Citation,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Suspension {
+    pub from: String,
+    pub to: String,
+    pub because: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    pub id: String,
+    pub title: String,
+    pub length: u32,
+    pub unit: calendar::Unit,
+    pub month_rounding: Option<calendar::MonthRounding>,
+    pub start_event: String,
+    pub start: Option<String>,
+    pub termijnenwet: bool,
+    pub extension: Option<String>,
+    pub suspended_by: Option<Suspension>,
+    pub explain: String,
+    #[serde(flatten)]
+    pub cite: Citation,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Letter {
+    pub id: String,
+    pub title: String,
+    pub when: String,
+    #[serde(flatten)]
+    pub cite: Citation,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GlossaryEntry {
+    pub id: String,
+    pub term: String,
+    pub abbreviation: Option<String>,
+    pub meaning: String,
+    pub article: Option<String>,
+    #[serde(flatten)]
+    pub cite: Citation,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    /// The Markdown body, as written.
+    pub body: String,
+    #[serde(flatten)]
+    pub cite: Citation,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+/// Everything in `content/`, loaded and checked. Immutable; share it behind an `Arc`.
+#[derive(Debug, Default)]
+pub struct Knowledge {
+    pub sources: Vec<Source>,
+    pub claims: Vec<Claim>,
+    pub organisations: Vec<Organisation>,
+    pub questions: Vec<Question>,
+    pub derived: Vec<Derived>,
+    pub steps: Vec<Step>,
+    pub rules: Vec<Rule>,
+    pub warnings: Vec<Warning>,
+    pub terms: Vec<Term>,
+    pub letters: Vec<Letter>,
+    pub glossary: Vec<GlossaryEntry>,
+    pub articles: Vec<Article>,
+    pub calendar: SchoolCalendar,
+    pub(crate) index: Index,
+}
+
+/// Id → position, per kind. Built once by the loader.
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    pub sources: HashMap<String, usize>,
+    pub claims: HashMap<String, usize>,
+    pub organisations: HashMap<String, usize>,
+    pub questions: HashMap<String, usize>,
+    pub derived: HashMap<String, usize>,
+    pub steps: HashMap<String, usize>,
+    pub rules: HashMap<String, usize>,
+    pub warnings: HashMap<String, usize>,
+    pub terms: HashMap<String, usize>,
+    pub letters: HashMap<String, usize>,
+    pub glossary: HashMap<String, usize>,
+    pub articles: HashMap<String, usize>,
+}
+
+macro_rules! lookup {
+    ($name:ident, $field:ident, $ty:ty) => {
+        pub fn $name(&self, id: &str) -> Option<&$ty> {
+            self.index.$field.get(id).map(|&i| &self.$field[i])
+        }
+    };
+}
+
+impl Knowledge {
+    lookup!(source, sources, Source);
+    lookup!(claim, claims, Claim);
+    lookup!(organisation, organisations, Organisation);
+    lookup!(question, questions, Question);
+    lookup!(derived_value, derived, Derived);
+    lookup!(step, steps, Step);
+    lookup!(rule, rules, Rule);
+    lookup!(warning, warnings, Warning);
+    lookup!(term, terms, Term);
+    lookup!(letter, letters, Letter);
+    lookup!(glossary_entry, glossary, GlossaryEntry);
+    lookup!(article, articles, Article);
+
+    /// Position of a step in route order.
+    pub fn step_position(&self, id: &str) -> Option<usize> {
+        self.index.steps.get(id).copied()
+    }
+
+    /// The type of a question or derived value, which share one name space.
+    pub fn value_type(&self, id: &str) -> Option<QuestionType> {
+        self.question(id)
+            .map(|q| q.kind)
+            .or_else(|| self.derived_value(id).map(|d| d.kind))
+    }
+
+    /// The confidence of a citation: its own, or the weakest one that all its sources share.
+    /// An item is uncertain only when none of its sources is certain.
+    pub fn confidence_of(&self, cite: &Citation) -> Confidence {
+        if let Some(c) = cite.confidence {
+            return c;
+        }
+        let confidences: Vec<Confidence> = cite
+            .sources
+            .iter()
+            .filter_map(|s| self.source(s).map(|s| s.confidence))
+            .collect();
+        if confidences.iter().any(|c| *c == Confidence::V) {
+            Confidence::V
+        } else if confidences.iter().any(|c| *c == Confidence::V2) {
+            Confidence::V2
+        } else if confidences.iter().any(|c| *c == Confidence::C) {
+            Confidence::C
+        } else if confidences.is_empty() {
+            Confidence::V
+        } else {
+            Confidence::M
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Command-line parsing and the subcommands. Output for people is Dutch; `--format json` gives
+//! the stable machine contract of `docs/advice-format.md`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use route::Knowledge;
+
+#[derive(Parser)]
+#[command(name = "routewijzer", version, about = "De escalatieroute passend onderwijs als software")]
+struct Cli {
+    /// The content folder.
+    #[arg(long, global = true, env = "ROUTEWIJZER_CONTENT", default_value = "content")]
+    content: PathBuf,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load and check all content; errors are printed as file:line: message.
+    Check {
+        /// Also list which seed claims (S01-S34) are covered and which are not.
+        #[arg(long)]
+        coverage: bool,
+    },
+    /// Give the personal route for a situation file (TOML or JSON).
+    Advise {
+        /// The situation: question ids to answers, plus `today` and optionally `region`.
+        #[arg(long)]
+        situation: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List every question id with its type and allowed values.
+    Questions {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the intake flow and the route as a diagram.
+    Graph {
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormat {
+    Dot,
+    Mermaid,
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Check { coverage }) => check(&cli.content, coverage),
+        Some(Command::Advise { situation, format }) => advise(&cli.content, &situation, format),
+        Some(Command::Questions { format }) => questions(&cli.content, format),
+        Some(Command::Graph { format }) => graph(&cli.content, format),
+        None => {
+            eprintln!("The web app is not part of this build yet; use a subcommand (see --help).");
+            Ok(ExitCode::from(2))
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Loads the content or prints every problem and fails.
+fn load(content: &Path) -> Result<Knowledge> {
+    route::load_dir(content).map_err(|errors| {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        anyhow::anyhow!("{} problem(s) in {}", errors.len(), content.display())
+    })
+}
+
+fn check(content: &Path, coverage: bool) -> Result<ExitCode> {
+    let k = load(content)?;
+    let walk = route::check::walk(&k);
+    println!(
+        "content ok: {} sources, {} organisations, {} steps, {} questions, {} rules, {} warnings, {} terms, {} letters, {} articles, {} glossary entries; {} intake paths checked",
+        k.sources.len(),
+        k.organisations.len(),
+        k.steps.len(),
+        k.questions.len(),
+        k.rules.len(),
+        k.warnings.len(),
+        k.terms.len(),
+        k.letters.len(),
+        k.articles.len(),
+        k.glossary.len(),
+        walk.paths
+    );
+    if !coverage {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let cov = route::check::coverage(&k);
+    println!("claims covered: {} of 34", 34 - cov.uncovered.len());
+    for (claim, by) in &cov.covered {
+        println!("  {claim}: {}", by.join(", "));
+    }
+    if cov.uncovered.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!("claims not covered: {}", cov.uncovered.join(", "));
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+fn read_situation(k: &Knowledge, path: &Path) -> Result<route::Situation> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let parsed = match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => route::situation::from_json(k, &text),
+        Some("toml") => route::situation::from_toml(k, &text),
+        _ => bail!("{}: a situation file ends in .toml or .json", path.display()),
+    };
+    parsed.with_context(|| format!("{} is not a valid situation", path.display()))
+}
+
+fn advise(content: &Path, situation: &Path, format: Format) -> Result<ExitCode> {
+    let k = load(content)?;
+    let s = read_situation(&k, situation)?;
+    let advice = route::advise(&k, &s);
+    let report = route::report::report(&k, &advice);
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        Format::Text => print!("{}", crate::text::advice(&report)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn questions(content: &Path, format: Format) -> Result<ExitCode> {
+    let k = load(content)?;
+    match format {
+        Format::Json => {
+            let list: Vec<serde_json::Value> = k
+                .questions
+                .iter()
+                .map(|q| {
+                    serde_json::json!({
+                        "id": q.id,
+                        "type": q.kind.to_string(),
+                        "allowed": route::situation::allowed(q),
+                        "options": q.options.iter().map(|o| &o.value).collect::<Vec<_>>(),
+                        "min": q.min, "max": q.max,
+                        "optional": q.optional,
+                        "asked-if": q.ask_if.as_ref().map(route::graph::describe),
+                        "text": q.text,
+                    })
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&list)?);
+        }
+        Format::Text => {
+            println!("today\tdate\ta date like 2027-06-20 (required)");
+            println!("region\tchoice\tone of \"noord\", \"midden\", \"zuid\" (optional)");
+            for q in &k.questions {
+                let when = q.ask_if.as_ref().map(|c| format!("  [asked if {}]", route::graph::describe(c))).unwrap_or_default();
+                println!("{}\t{}\t{}{}{}", q.id, q.kind, route::situation::allowed(q), if q.optional { " (optional)" } else { "" }, when);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn graph(content: &Path, format: GraphFormat) -> Result<ExitCode> {
+    let k = load(content)?;
+    match format {
+        GraphFormat::Dot => print!("{}", route::graph::dot(&k)),
+        GraphFormat::Mermaid => print!("{}", route::graph::mermaid(&k)),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,11 @@
+//! The `routewijzer` command: check the content, advise on a situation, list the questions,
+//! and draw the route.
+
+mod cli;
+mod text;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cli::run()
+}
