@@ -1,0 +1,232 @@
+//! `routewijzer check` on broken content: every kind of content error is reported as
+//! `file:line: message` and makes the command exit non-zero.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const SOURCES: &str = r#"[[source]]
+id = "wet"
+title = "Een wet"
+kind = "law"
+url = "https://wetten.overheid.nl/"
+confidence = "V"
+checked = 2026-11-29
+"#;
+
+const ROUTE: &str = r#"[[organisation]]
+id = "school"
+name = "School"
+short = "De school."
+does = "Geeft les."
+can-enforce = false
+enforce = "Niets."
+sources = ["wet"]
+
+[[step]]
+id = "praten"
+title = "Praat met school"
+track = "main"
+level = 1
+who = ["school"]
+summary = "Praat."
+default-status = "later"
+sources = ["wet"]
+
+[[step]]
+id = "hulp"
+title = "Vraag hulp"
+track = "side"
+summary = "Hulp."
+default-status = "later"
+fallback = true
+sources = ["wet"]
+"#;
+
+const INTAKE: &str = r#"[[question]]
+id = "gepraat"
+type = "yesno"
+text = "Hebt u met school gepraat?"
+
+[[question]]
+id = "soort"
+type = "choice"
+text = "Welke school?"
+options = [ { value = "po", label = "Basisschool" }, { value = "vo", label = "Middelbaar" } ]
+"#;
+
+const RULES: &str = r#"[[rule]]
+id = "eerst-praten"
+when = { q = "gepraat", is = false }
+because = "U hebt nog niet gepraat."
+current = "praten"
+sources = ["wet"]
+
+[[rule]]
+id = "daarna-hulp"
+when = { q = "gepraat", is = true }
+because = "Praten hielp niet."
+current = "hulp"
+sources = ["wet"]
+"#;
+
+/// A folder of content that is valid until a test breaks one file.
+struct Content {
+    dir: PathBuf,
+}
+
+impl Content {
+    fn new(name: &str) -> Content {
+        let dir = std::env::temp_dir().join(format!("routewijzer-check-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("rules")).unwrap();
+        let c = Content { dir };
+        c.write("sources.toml", SOURCES);
+        c.write("route.toml", ROUTE);
+        c.write("questions.toml", INTAKE);
+        c.write("rules/basis.toml", RULES);
+        c
+    }
+
+    fn write(&self, file: &str, text: &str) {
+        let path = self.dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Runs `check` and returns (success, stderr).
+    fn check(&self) -> (bool, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_routewijzer"))
+            .args(["check", "--content"])
+            .arg(&self.dir)
+            .output()
+            .unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+
+    /// Asserts that check fails with `file:line: <message containing needle>`.
+    fn assert_error(&self, file: &str, line: usize, needle: &str) {
+        let (ok, stderr) = self.check();
+        assert!(!ok, "check passed, expected an error about {needle}");
+        let prefix = format!("{}:{line}: ", Path::new(&self.dir).join(file).display());
+        assert!(
+            stderr.lines().any(|l| l.starts_with(&prefix) && l.contains(needle)),
+            "expected a line starting with '{prefix}' containing '{needle}', got:\n{stderr}"
+        );
+    }
+}
+
+impl Drop for Content {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[test]
+fn valid_content_passes() {
+    let c = Content::new("valid");
+    let (ok, stderr) = c.check();
+    assert!(ok, "{stderr}");
+}
+
+#[test]
+fn toml_syntax_error_names_the_line() {
+    let c = Content::new("syntax");
+    c.write("rules/basis.toml", &RULES.replace("because = \"Praten hielp niet.\"", "because = \"Praten hielp niet."));
+    c.assert_error("rules/basis.toml", 11, "");
+}
+
+#[test]
+fn unknown_key_is_refused() {
+    let c = Content::new("key");
+    c.write("questions.toml", &INTAKE.replace("text = \"Welke school?\"", "text = \"Welke school?\"\nhnt = \"typo\""));
+    c.assert_error("questions.toml", 10, "unknown field `hnt`");
+}
+
+#[test]
+fn unknown_reference_is_refused() {
+    let c = Content::new("reference");
+    c.write("rules/basis.toml", &RULES.replace("current = \"hulp\"", "current = \"hulp\"\nwarnings = [\"bestaat-niet\"]"));
+    c.assert_error("rules/basis.toml", 8, "unknown warning 'bestaat-niet'");
+}
+
+#[test]
+fn condition_that_does_not_fit_the_question_type_is_refused() {
+    let c = Content::new("type");
+    c.write("rules/basis.toml", &RULES.replace("when = { q = \"gepraat\", is = true }", "when = { q = \"gepraat\", at-least = 3 }"));
+    c.assert_error("rules/basis.toml", 8, "'at-least' does not fit 'gepraat'");
+}
+
+#[test]
+fn value_that_is_not_an_option_is_refused() {
+    let c = Content::new("option");
+    c.write("rules/extra.toml", "[[rule]]\nid = \"mbo\"\nwhen = { q = \"soort\", is = \"mbo\" }\nbecause = \"x\"\nnext = [\"hulp\"]\nsources = [\"wet\"]\n");
+    c.assert_error("rules/extra.toml", 1, "'mbo' is not an option of 'soort'");
+}
+
+#[test]
+fn rule_without_source_is_refused() {
+    let c = Content::new("nosource");
+    c.write("rules/basis.toml", &RULES.replacen("sources = [\"wet\"]\n", "", 1));
+    c.assert_error("rules/basis.toml", 1, "cites no source");
+}
+
+#[test]
+fn duplicate_id_is_refused() {
+    let c = Content::new("duplicate");
+    c.write("rules/basis.toml", &RULES.replace("id = \"daarna-hulp\"", "id = \"eerst-praten\""));
+    c.assert_error("rules/basis.toml", 8, "rule id 'eerst-praten' is already used");
+}
+
+#[test]
+fn unreachable_question_is_refused() {
+    let c = Content::new("unreachable");
+    c.write(
+        "questions.toml",
+        &INTAKE.replace(
+            "text = \"Welke school?\"",
+            "text = \"Welke school?\"\nask-if = { all = [ { q = \"gepraat\", is = true }, { q = \"gepraat\", is = false } ] }",
+        ),
+    );
+    c.assert_error("questions.toml", 6, "question 'soort' is never asked");
+}
+
+#[test]
+fn ask_if_on_a_later_question_is_refused() {
+    let c = Content::new("order");
+    c.write("questions.toml", &INTAKE.replace("text = \"Hebt u met school gepraat?\"", "text = \"Hebt u met school gepraat?\"\nask-if = { q = \"soort\", is = \"po\" }"));
+    c.assert_error("questions.toml", 1, "not asked before it");
+}
+
+#[test]
+fn two_unordered_current_rules_are_refused() {
+    let c = Content::new("conflict");
+    c.write("rules/extra.toml", "[[rule]]\nid = \"po-hulp\"\nwhen = { q = \"soort\", is = \"po\" }\nbecause = \"x\"\ncurrent = \"hulp\"\nsources = [\"wet\"]\n");
+    c.assert_error("rules/basis.toml", 1, "can hold together and both set a current step");
+}
+
+#[test]
+fn dead_end_is_refused() {
+    let c = Content::new("deadend");
+    c.write("rules/basis.toml", &RULES.replace("when = { q = \"gepraat\", is = true }", "when = { q = \"soort\", is = \"vo\" }"));
+    c.assert_error("questions.toml", 1, "dead end");
+}
+
+#[test]
+fn broken_article_link_is_refused() {
+    let c = Content::new("article");
+    c.write("articles/uitleg.md", "+++\nid = \"uitleg\"\ntitle = \"Uitleg\"\nsummary = \"Kort.\"\nsources = [\"wet\"]\n+++\nLees ook [dit](artikel:weg).\n");
+    c.assert_error("articles/uitleg.md", 2, "links to unknown article 'weg'");
+}
+
+#[test]
+fn bad_holiday_table_is_refused() {
+    let c = Content::new("holiday");
+    c.write(
+        "holidays/2027-2028.toml",
+        "school-year = \"2027-2028\"\nsources = [\"wet\"]\nconfidence = \"V\"\n\n[[holiday]]\nkind = \"zomer\"\nregions = [\"midden\"]\nstart = 2028-08-20\nend = 2028-07-08\nbinding = true\n",
+    );
+    let (ok, stderr) = c.check();
+    assert!(!ok);
+    let prefix = format!("{}:", c.dir.join("holidays/2027-2028.toml").display());
+    assert!(stderr.lines().any(|l| l.starts_with(&prefix)), "{stderr}");
+}
