@@ -33,6 +33,9 @@ enum Command {
         situation: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Also write the deadlines as an iCalendar file (RFC 5545) to this path.
+        #[arg(long)]
+        ics: Option<PathBuf>,
     },
     /// List every question id with its type and allowed values.
     Questions {
@@ -62,7 +65,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Check { coverage }) => check(&cli.content, coverage),
-        Some(Command::Advise { situation, format }) => advise(&cli.content, &situation, format),
+        Some(Command::Advise { situation, format, ics }) => advise(&cli.content, &situation, format, ics.as_deref()),
         Some(Command::Questions { format }) => questions(&cli.content, format),
         Some(Command::Graph { format }) => graph(&cli.content, format),
         None => {
@@ -132,11 +135,15 @@ fn read_situation(k: &Knowledge, path: &Path) -> Result<route::Situation> {
     parsed.with_context(|| format!("{} is not a valid situation", path.display()))
 }
 
-fn advise(content: &Path, situation: &Path, format: Format) -> Result<ExitCode> {
+fn advise(content: &Path, situation: &Path, format: Format, ics: Option<&Path>) -> Result<ExitCode> {
     let k = load(content)?;
     let s = read_situation(&k, situation)?;
     let advice = route::advise(&k, &s);
     let report = route::report::report(&k, &advice);
+    if let Some(path) = ics {
+        std::fs::write(path, route::deadlines_ics::to_string(&report))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         Format::Text => print!("{}", crate::text::advice(&report)),
