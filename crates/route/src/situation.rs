@@ -282,3 +282,24 @@ pub fn values(k: &Knowledge, s: &Situation) -> (Values, Vec<String>) {
     }
     (values, notes)
 }
+
+/// The situation as JSON in the situation-file format, so that `from_json` reads it back.
+pub fn to_json(s: &Situation) -> serde_json::Value {
+    let mut map = serde_json::Map::new();
+    map.insert("today".into(), serde_json::Value::String(s.today.to_string()));
+    if let Some(r) = s.region {
+        map.insert("region".into(), serde_json::Value::String(r.to_string()));
+    }
+    for (id, v) in &s.answers {
+        let json = match v {
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Text(t) => serde_json::Value::String(t.clone()),
+            Value::List(l) => serde_json::Value::Array(l.iter().cloned().map(serde_json::Value::String).collect()),
+            Value::Number(n) => serde_json::Number::from_f64(*n).map(serde_json::Value::Number).unwrap_or(serde_json::Value::Null),
+            Value::Date(d) => serde_json::Value::String(d.to_string()),
+            Value::Skipped => serde_json::Value::Null,
+        };
+        map.insert(id.clone(), json);
+    }
+    serde_json::Value::Object(map)
+}

@@ -122,3 +122,18 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Saving the answers as a file and reading them back gives the same situation.
+    #[test]
+    fn a_situation_survives_the_json_round_trip(s in situation()) {
+        let k = &*KNOWLEDGE;
+        let text = route::situation::to_json(&s).to_string();
+        match route::situation::from_json(k, &text) {
+            Ok(back) => prop_assert_eq!(back, s),
+            Err(e) => prop_assert!(false, "{}", e),
+        }
+    }
+}
