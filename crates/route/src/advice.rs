@@ -108,6 +108,8 @@ pub struct Advice {
     pub articles: Vec<ItemAdvice>,
     /// Rules that hold, in content order.
     pub rules: Vec<String>,
+    /// The answers the advice is based on, by question id.
+    pub answers: BTreeMap<String, Value>,
     /// Derived values, by id.
     pub derived: BTreeMap<String, Value>,
     /// Things the engine could not work out (for example a year without holiday data).
@@ -290,6 +292,7 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
         letters,
         articles,
         rules: fired.iter().map(|f| f.rule.id.clone()).collect(),
+        answers: s.answers.clone(),
         derived,
         notes,
     }

@@ -39,6 +39,15 @@ impl Checker<'_> {
         self.errors.push(ContentError::at(loc, msg));
     }
 
+    /// Every `{{id}}` in a text names a question or derived value.
+    fn placeholders(&mut self, loc: &Loc, what: &str, text: &str) {
+        for id in crate::fill::placeholders(text) {
+            if self.k.value_type(id).is_none() {
+                self.err(loc, format!("{what}: the text names {{{{{id}}}}}, which is not a question or derived value"));
+            }
+        }
+    }
+
     fn refs(&mut self, loc: &Loc, what: &str, kind: &str, ids: &[String], exists: impl Fn(&str) -> bool) {
         for id in ids {
             if !exists(id) {
@@ -172,6 +181,11 @@ impl Checker<'_> {
                         self.err(&d.loc, format!("{what}: weeks-until-summer gives a number; set type = \"number\""));
                     }
                 }
+                Derivation::SummerStart => {
+                    if d.kind != QuestionType::Date {
+                        self.err(&d.loc, format!("{what}: summer-start gives a date; set type = \"date\""));
+                    }
+                }
                 Derivation::FirstOf(list) => {
                     if list.is_empty() {
                         self.err(&d.loc, format!("{what}: first-of needs at least one id"));
@@ -261,6 +275,9 @@ impl Checker<'_> {
             if !matches!(s.default_status, Status::Later | Status::NotApplicable) {
                 self.err(&s.loc, format!("{what}: default-status must be \"later\" or \"not-applicable\""));
             }
+            if let Some(text) = &s.default_because {
+                self.placeholders(&s.loc, &what, text);
+            }
             if s.default_status == Status::NotApplicable && s.default_because.is_none() {
                 self.err(&s.loc, format!("{what}: say why it is not applicable by default (default-because)"));
             }
@@ -294,6 +311,7 @@ impl Checker<'_> {
             if steps.is_empty() && r.warnings.is_empty() && r.terms.is_empty() && r.letters.is_empty() && r.articles.is_empty() {
                 self.err(&r.loc, format!("{what} has no effect: name steps, warnings, terms, letters or articles"));
             }
+            self.placeholders(&r.loc, &what, &r.because);
             if r.because.trim().is_empty() {
                 self.err(&r.loc, format!("{what}: because is empty; say why in words a parent understands"));
             }
@@ -325,7 +343,9 @@ impl Checker<'_> {
             self.citation(&o.loc, &format!("organisation '{}'", o.id), &o.cite, true);
         }
         for w in &k.warnings {
-            self.citation(&w.loc, &format!("warning '{}'", w.id), &w.cite, true);
+            let what = format!("warning '{}'", w.id);
+            self.citation(&w.loc, &what, &w.cite, true);
+            self.placeholders(&w.loc, &what, &w.text);
         }
         for l in &k.letters {
             self.citation(&l.loc, &format!("letter '{}'", l.id), &l.cite, true);
@@ -385,7 +405,7 @@ fn deps_of(k: &Knowledge, id: &str, out: &mut BTreeSet<String>, depth: usize) {
     } else if let Some(d) = k.derived_value(id) {
         match &d.how {
             Derivation::WeeksSince(q) => deps_of(k, q, out, depth + 1),
-            Derivation::WeeksUntilSummer => {
+            Derivation::WeeksUntilSummer | Derivation::SummerStart => {
                 for q in k.questions.iter().filter(|q| q.sets_region) {
                     out.insert(q.id.clone());
                 }

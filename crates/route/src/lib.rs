@@ -20,6 +20,7 @@ pub mod advice;
 pub mod check;
 pub mod condition;
 pub mod deadlines_ics;
+pub mod fill;
 pub mod graph;
 pub mod intake;
 pub mod load;

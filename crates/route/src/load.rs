@@ -261,6 +261,8 @@ struct RawDerived {
     weeks_since: Option<String>,
     #[serde(default)]
     weeks_until_summer: bool,
+    #[serde(default)]
+    summer_start: bool,
     first_of: Option<Vec<String>>,
     when: Option<RawCondition>,
 }
@@ -514,6 +516,9 @@ fn load_knowledge_file(path: &Path, text: &str, k: &mut Knowledge, errors: &mut 
         if d.weeks_until_summer {
             ways.push(Derivation::WeeksUntilSummer);
         }
+        if d.summer_start {
+            ways.push(Derivation::SummerStart);
+        }
         if let Some(list) = d.first_of {
             ways.push(Derivation::FirstOf(list));
         }
@@ -527,7 +532,7 @@ fn load_knowledge_file(path: &Path, text: &str, k: &mut Knowledge, errors: &mut 
             errors.push(ContentError::at(
                 &l,
                 format!(
-                    "derived '{}' needs exactly one of weeks-since, weeks-until-summer, first-of, when (found {})",
+                    "derived '{}' needs exactly one of weeks-since, weeks-until-summer, summer-start, first-of, when (found {})",
                     d.id,
                     ways.len()
                 ),

@@ -158,6 +158,8 @@ pub enum Derivation {
     WeeksSince(String),
     /// Whole weeks from today until the summer holiday of the family's region.
     WeeksUntilSummer,
+    /// The first day of the summer holiday of the family's region (the one running or next).
+    SummerStart,
     /// The first of these values that is known.
     FirstOf(Vec<String>),
     /// A yes/no fact: true when the condition holds.

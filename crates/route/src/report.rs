@@ -8,7 +8,8 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::advice::{Advice, DeadlineAdvice, NoDate, Reason, ReasonKind};
-use crate::condition::Value;
+use crate::condition::{Value, Values};
+use crate::fill::fill;
 use crate::model::{Citation, Knowledge, Severity, SourceKind, Status, Track};
 
 /// Version of the JSON shape; raised on any incompatible change.
@@ -26,6 +27,7 @@ pub struct Report<'k> {
     pub terms: Vec<TermView<'k>>,
     pub letters: Vec<ItemView<'k>>,
     pub articles: Vec<ItemView<'k>>,
+    pub answers: BTreeMap<String, Value>,
     pub derived: BTreeMap<String, Value>,
     pub notes: Vec<String>,
 }
@@ -46,8 +48,8 @@ pub struct SourceView<'k> {
 pub struct WhyView<'k> {
     pub kind: ReasonKind,
     pub rule: Option<&'k str>,
-    /// The reason in words.
-    pub because: Option<&'k str>,
+    /// The reason in words, with `{{id}}` values filled in.
+    pub because: Option<String>,
     pub answers: BTreeMap<String, Value>,
     pub sources: Vec<SourceView<'k>>,
 }
@@ -84,7 +86,8 @@ pub struct StepView<'k> {
 pub struct WarningView<'k> {
     pub id: &'k str,
     pub title: &'k str,
-    pub text: &'k str,
+    /// Markdown, with `{{id}}` values filled in.
+    pub text: String,
     pub severity: Severity,
     pub why: Vec<WhyView<'k>>,
     pub sources: Vec<SourceView<'k>>,
@@ -135,7 +138,12 @@ fn sources<'k>(k: &'k Knowledge, ids: &[String]) -> Vec<SourceView<'k>> {
         .collect()
 }
 
-fn why<'k>(k: &'k Knowledge, reasons: &[Reason], default_because: Option<&'k str>) -> Vec<WhyView<'k>> {
+fn why<'k>(
+    k: &'k Knowledge,
+    values: &Values,
+    reasons: &[Reason],
+    default_because: Option<&'k str>,
+) -> Vec<WhyView<'k>> {
     reasons
         .iter()
         .map(|r| {
@@ -144,8 +152,8 @@ fn why<'k>(k: &'k Knowledge, reasons: &[Reason], default_because: Option<&'k str
                 kind: r.kind,
                 rule: rule.map(|r| r.id.as_str()),
                 because: match r.kind {
-                    ReasonKind::Rule => rule.map(|r| r.because.as_str()),
-                    ReasonKind::Default => default_because,
+                    ReasonKind::Rule => rule.map(|r| fill(k, &r.because, values)),
+                    ReasonKind::Default => default_because.map(|t| fill(k, t, values)),
                     _ => None,
                 },
                 answers: r.answers.clone(),
@@ -161,6 +169,9 @@ fn cited<'k>(k: &'k Knowledge, c: &'k Citation) -> (Vec<SourceView<'k>>, &'k [St
 
 /// Joins advice with the knowledge it refers to.
 pub fn report<'k>(k: &'k Knowledge, a: &Advice) -> Report<'k> {
+    let mut values: Values = a.answers.clone();
+    values.extend(a.derived.iter().map(|(id, v)| (id.clone(), v.clone())));
+    let values = &values;
     let steps = a
         .steps
         .iter()
@@ -183,7 +194,7 @@ pub fn report<'k>(k: &'k Knowledge, a: &Advice) -> Report<'k> {
                 prepare: &s.prepare,
                 can: &s.can,
                 cannot: &s.cannot,
-                why: why(k, &sa.reasons, s.default_because.as_deref()),
+                why: why(k, values, &sa.reasons, s.default_because.as_deref()),
                 sources: srcs,
                 claims,
                 confidence,
@@ -199,9 +210,9 @@ pub fn report<'k>(k: &'k Knowledge, a: &Advice) -> Report<'k> {
             Some(WarningView {
                 id: &w.id,
                 title: &w.title,
-                text: &w.text,
+                text: fill(k, &w.text, values),
                 severity: w.severity,
-                why: why(k, &i.reasons, None),
+                why: why(k, values, &i.reasons, None),
                 sources: srcs,
                 claims,
                 confidence,
@@ -224,7 +235,7 @@ pub fn report<'k>(k: &'k Knowledge, a: &Advice) -> Report<'k> {
                 extension: term.extension.as_deref(),
                 deadline: t.deadline.clone(),
                 no_date: t.no_date.clone(),
-                why: why(k, &t.reasons, None),
+                why: why(k, values, &t.reasons, None),
                 sources: srcs,
                 claims,
                 confidence: t.confidence,
@@ -237,7 +248,7 @@ pub fn report<'k>(k: &'k Knowledge, a: &Advice) -> Report<'k> {
         .filter_map(|i| {
             let l = k.letter(&i.id)?;
             let (srcs, claims, confidence) = cited(k, &l.cite);
-            Some(ItemView { id: &l.id, title: &l.title, why: why(k, &i.reasons, None), sources: srcs, claims, confidence })
+            Some(ItemView { id: &l.id, title: &l.title, why: why(k, values, &i.reasons, None), sources: srcs, claims, confidence })
         })
         .collect();
     let articles = a
@@ -246,7 +257,7 @@ pub fn report<'k>(k: &'k Knowledge, a: &Advice) -> Report<'k> {
         .filter_map(|i| {
             let x = k.article(&i.id)?;
             let (srcs, claims, confidence) = cited(k, &x.cite);
-            Some(ItemView { id: &x.id, title: &x.title, why: why(k, &i.reasons, None), sources: srcs, claims, confidence })
+            Some(ItemView { id: &x.id, title: &x.title, why: why(k, values, &i.reasons, None), sources: srcs, claims, confidence })
         })
         .collect();
     Report {
@@ -259,6 +270,7 @@ pub fn report<'k>(k: &'k Knowledge, a: &Advice) -> Report<'k> {
         terms,
         letters,
         articles,
+        answers: a.answers.clone(),
         derived: a.derived.clone(),
         notes: a.notes.clone(),
     }

@@ -258,9 +258,10 @@ pub fn values(k: &Knowledge, s: &Situation) -> (Values, Vec<String>) {
                 }
                 _ => None,
             },
-            Derivation::WeeksUntilSummer => match region {
+            Derivation::WeeksUntilSummer | Derivation::SummerStart => match region {
                 None => None,
                 Some(region) => match k.calendar.next_summer(s.today, region) {
+                    Ok(h) if matches!(d.how, Derivation::SummerStart) => Some(Value::Date(h.start)),
                     Ok(h) => {
                         let days = (h.start - s.today).get_days().max(0);
                         Some(Value::Number((days / 7) as f64))

@@ -33,7 +33,7 @@ fn sources(out: &mut String, indent: &str, list: &[SourceView]) {
 
 fn why(out: &mut String, indent: &str, list: &[WhyView]) {
     for w in list {
-        if let Some(b) = w.because {
+        if let Some(b) = &w.because {
             let _ = writeln!(out, "{indent}waarom: {b}");
         }
         if let Some(rule) = w.rule {
@@ -96,7 +96,7 @@ pub fn advice(r: &Report) -> String {
         let _ = writeln!(out, "[{}] {level}{}", status_label(s.status), s.title);
         if s.status != Status::Current {
             for w in &s.why {
-                if let Some(b) = w.because {
+                if let Some(b) = &w.because {
                     let _ = writeln!(out, "      {b}");
                 }
             }
