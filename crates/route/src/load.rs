@@ -40,13 +40,21 @@ impl ContentError {
 
 /// Reads every content file under `dir` and loads it. Paths in errors are as found under `dir`.
 pub fn load_dir(dir: &Path) -> Result<Knowledge, Vec<ContentError>> {
+    load_files(&read_dir(dir)?)
+}
+
+/// Like [`load_dir`], but checks with [`crate::check::check_without_walk`]: for a server that
+/// already saw this content pass the full check.
+pub fn load_dir_without_walk(dir: &Path) -> Result<Knowledge, Vec<ContentError>> {
+    load_files_checked(&read_dir(dir)?, false)
+}
+
+/// The content files under `dir` as (path, text) pairs, in the order the loader uses.
+pub fn read_dir(dir: &Path) -> Result<Vec<(PathBuf, String)>, Vec<ContentError>> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     collect_files(dir, &mut files, &mut errors);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    load_files(&files)
+    if errors.is_empty() { Ok(files) } else { Err(errors) }
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<(PathBuf, String)>, errors: &mut Vec<ContentError>) {
@@ -108,6 +116,11 @@ fn file_kind(path: &Path) -> FileKind {
 /// Loads content from (path, text) pairs, in the order given (sort them for route order).
 /// Checks the content fully (see [`crate::check`]) before returning it.
 pub fn load_files(files: &[(PathBuf, String)]) -> Result<Knowledge, Vec<ContentError>> {
+    load_files_checked(files, true)
+}
+
+/// [`load_files`], with or without the intake walk (see [`load_dir_without_walk`]).
+pub fn load_files_checked(files: &[(PathBuf, String)], walk: bool) -> Result<Knowledge, Vec<ContentError>> {
     let mut k = Knowledge::default();
     let mut errors = Vec::new();
     let mut holiday_files = Vec::new();
@@ -129,7 +142,7 @@ pub fn load_files(files: &[(PathBuf, String)]) -> Result<Knowledge, Vec<ContentE
     }
     build_index(&mut k, &mut errors);
     if errors.is_empty() {
-        errors = crate::check::check(&k);
+        errors = if walk { crate::check::check(&k) } else { crate::check::check_without_walk(&k) };
     }
     if errors.is_empty() {
         Ok(k)

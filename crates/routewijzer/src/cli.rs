@@ -1,4 +1,4 @@
-//! Command-line parsing and the subcommands. Output for people is Dutch; `--format json` gives
+//! Command-line parsing and the subcommands. With no subcommand the web app serves. Output for people is Dutch; `--format json` gives
 //! the stable machine contract of `docs/advice-format.md`.
 
 use std::path::{Path, PathBuf};
@@ -14,12 +14,16 @@ struct Cli {
     /// The content folder.
     #[arg(long, global = true, env = "ROUTEWIJZER_CONTENT", default_value = "content")]
     content: PathBuf,
+    #[command(flatten)]
+    serve: ServeArgs,
     #[command(subcommand)]
     command: Option<Command>,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// Serve the web app (also what happens with no subcommand).
+    Serve,
     /// Load and check all content; errors are printed as file:line: message.
     Check {
         /// Also list which seed claims (S01-S34) are covered and which are not.
@@ -49,6 +53,38 @@ enum Command {
     },
 }
 
+/// Options of `serve`, given with or without the subcommand.
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, global = true, env = "ROUTEWIJZER_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: Option<std::net::SocketAddr>,
+    /// Data folder (the SQLite database); created when missing.
+    #[arg(long, global = true, env = "ROUTEWIJZER_DATA", default_value = "data")]
+    data: Option<PathBuf>,
+    /// Mark cookies Secure. Use it when the app is served over https (behind a proxy);
+    /// on plain http the browser would not send the session cookie back.
+    #[arg(long, global = true, env = "ROUTEWIJZER_SECURE_COOKIES")]
+    secure_cookies: bool,
+    /// Pretend today is this date (YYYY-MM-DD), for demonstrations and tests.
+    #[arg(long, global = true, env = "ROUTEWIJZER_TODAY")]
+    today: Option<jiff::civil::Date>,
+    /// How much of the content check runs at start: the intake walk takes seconds, so by default
+    /// it runs only when the content (or this binary) changed since it last passed.
+    #[arg(long, global = true, value_enum, default_value_t = ContentCheck::Cached)]
+    content_check: ContentCheck,
+    /// Folder with the stylesheet (default: the one in the source tree).
+    #[arg(long, global = true, env = "ROUTEWIJZER_STATIC")]
+    static_dir: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ContentCheck {
+    Full,
+    Cached,
+    WithoutWalk,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
@@ -68,10 +104,7 @@ pub fn run() -> ExitCode {
         Some(Command::Advise { situation, format, ics }) => advise(&cli.content, &situation, format, ics.as_deref()),
         Some(Command::Questions { format }) => questions(&cli.content, format),
         Some(Command::Graph { format }) => graph(&cli.content, format),
-        None => {
-            eprintln!("The web app is not part of this build yet; use a subcommand (see --help).");
-            Ok(ExitCode::from(2))
-        }
+        Some(Command::Serve) | None => serve(&cli.content, cli.serve),
     };
     match result {
         Ok(code) => code,
@@ -96,7 +129,7 @@ fn check(content: &Path, coverage: bool) -> Result<ExitCode> {
     let k = load(content)?;
     let walk = route::check::walk(&k);
     println!(
-        "content ok: {} sources, {} organisations, {} steps, {} questions, {} rules, {} warnings, {} terms, {} letters, {} articles, {} glossary entries; {} intake paths checked",
+        "content ok: {} sources, {} organisations, {} steps, {} questions, {} rules, {} warnings, {} terms, {} letters, {} articles, {} glossary entries; {} rule pairs and {} sampled intake paths checked",
         k.sources.len(),
         k.organisations.len(),
         k.steps.len(),
@@ -107,7 +140,8 @@ fn check(content: &Path, coverage: bool) -> Result<ExitCode> {
         k.letters.len(),
         k.articles.len(),
         k.glossary.len(),
-        walk.paths
+        walk.pairs,
+        walk.sampled
     );
     if !coverage {
         return Ok(ExitCode::SUCCESS);
@@ -192,4 +226,53 @@ fn graph(content: &Path, format: GraphFormat) -> Result<ExitCode> {
         GraphFormat::Mermaid => print!("{}", route::graph::mermaid(&k)),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn serve(content: &Path, args: ServeArgs) -> Result<ExitCode> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("ROUTEWIJZER_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_target(true)
+        .init();
+    let mut config = web::Config::local();
+    config.content_dir = content.to_path_buf();
+    if let Some(listen) = args.listen {
+        config.listen = listen;
+    }
+    if let Some(data) = args.data {
+        config.data_dir = data;
+    }
+    if let Some(dir) = args.static_dir {
+        config.static_dir = dir;
+    }
+    config.secure_cookies = args.secure_cookies;
+    config.checks = match args.content_check {
+        ContentCheck::Full => web::ContentChecks::Full,
+        ContentCheck::Cached => web::ContentChecks::Cached,
+        ContentCheck::WithoutWalk => web::ContentChecks::WithoutWalk,
+    };
+    if let Some(today) = args.today {
+        config.today = web::Today::Fixed(today);
+    }
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    runtime.block_on(async {
+        let started = std::time::Instant::now();
+        let app = match web::App::build(config).await {
+            Ok(app) => app,
+            Err(e) => {
+                eprintln!("{e}");
+                return Ok(ExitCode::FAILURE);
+            }
+        };
+        tracing::info!(startup_ms = started.elapsed().as_millis() as u64, "content loaded and checked, database ready");
+        match app.serve().await {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(e) => {
+                eprintln!("{e}");
+                Ok(ExitCode::FAILURE)
+            }
+        }
+    })
 }
