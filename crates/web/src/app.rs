@@ -1,0 +1,220 @@
+//! Start-up and the router: load and check the content, open the store, build the search index,
+//! then serve until SIGTERM or Ctrl-C.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::middleware;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use store::{SessionBackend, Store};
+use store_sqlite::SqliteStore;
+use tokio::net::TcpListener;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use std::path::Path;
+
+use crate::config::{Config, ContentChecks, Today};
+use crate::error::{PageError, StartError};
+use crate::i18n::Lang;
+use crate::library::Library;
+use crate::{answers_file, csrf, headers, i18n, intake, knowledge, logging, route_page, search_page};
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub lib: Arc<Library>,
+    pub store: Arc<dyn Store>,
+    pub today: Today,
+    pub secure_cookies: bool,
+    pub route_cache: Arc<crate::route_page::RouteCache>,
+}
+
+/// How often expired sessions are deleted from the database.
+const CLEAN_EVERY: Duration = Duration::from_secs(10 * 60);
+
+/// A started app, ready to serve.
+pub struct App {
+    state: AppState,
+    config: Config,
+}
+
+impl App {
+    /// Loads and checks everything; fails with a message that says what to fix.
+    pub async fn build(config: Config) -> Result<App, StartError> {
+        std::fs::create_dir_all(&config.data_dir).map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
+        let (content_dir, data_dir, checks) = (config.content_dir.clone(), config.data_dir.clone(), config.checks);
+        // Loading and checking the content is CPU work; keep it off the async workers.
+        let k = tokio::task::spawn_blocking(move || load_content(&content_dir, &data_dir, checks))
+            .await
+            .map_err(|e| StartError::Search(e.to_string()))??;
+        let lib = Library::new(k).map_err(|e| StartError::Search(e.to_string()))?;
+        let store = SqliteStore::open(&config.data_dir).await.map_err(StartError::Store)?;
+        let state = AppState {
+            lib: Arc::new(lib),
+            store: Arc::new(store),
+            today: config.today,
+            secure_cookies: config.secure_cookies,
+            route_cache: Arc::default(),
+        };
+        Ok(App { state, config })
+    }
+
+    /// The whole app as an axum router.
+    pub fn router(&self) -> Router {
+        router(self.state.clone(), &self.config)
+    }
+
+    /// Serves on the configured address until SIGTERM or Ctrl-C.
+    pub async fn serve(self) -> Result<(), StartError> {
+        let listener =
+            TcpListener::bind(self.config.listen).await.map_err(|e| StartError::Listen(self.config.listen, e))?;
+        self.serve_on(listener, shutdown_signal()).await
+    }
+
+    /// Serves on a bound listener until `shutdown` completes (tests pass their own).
+    pub async fn serve_on(self, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), StartError> {
+        let addr: SocketAddr = listener.local_addr().map_err(|e| StartError::Listen(self.config.listen, e))?;
+        tracing::info!(%addr, "listening");
+        let store = self.state.store.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(CLEAN_EVERY);
+            loop {
+                tick.tick().await;
+                let now = time::OffsetDateTime::now_utc().unix_timestamp();
+                match store.delete_expired_sessions(now).await {
+                    Ok(n) if n > 0 => tracing::info!(deleted = n, "expired sessions deleted"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "cannot delete expired sessions"),
+                }
+            }
+        });
+        axum::serve(listener, self.router())
+            .with_graceful_shutdown(shutdown)
+            .await
+            .map_err(|e| StartError::Listen(addr, e))?;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// The file in the data folder that remembers which content passed the full check.
+const CHECKED_MARK: &str = "content-checked";
+
+fn load_content(content_dir: &Path, data_dir: &Path, checks: ContentChecks) -> Result<route::Knowledge, StartError> {
+    let files = route::load::read_dir(content_dir).map_err(StartError::Content)?;
+    let stamp = content_stamp(&files);
+    let mark = data_dir.join(CHECKED_MARK);
+    let walk = match checks {
+        ContentChecks::Full => true,
+        ContentChecks::WithoutWalk => false,
+        ContentChecks::Cached => std::fs::read_to_string(&mark).map(|s| s.trim() != stamp).unwrap_or(true),
+    };
+    let k = route::load::load_files_checked(&files, walk).map_err(StartError::Content)?;
+    if walk && let Err(e) = std::fs::write(&mark, &stamp) {
+        tracing::warn!(error = %e, "cannot remember that the content passed the check");
+    }
+    Ok(k)
+}
+
+/// A fingerprint of the content and of this binary: a new build may check more.
+fn content_stamp(files: &[(std::path::PathBuf, String)]) -> String {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    files.hash(&mut h);
+    if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
+        meta.len().hash(&mut h);
+        meta.modified().ok().hash(&mut h);
+    }
+    format!("{:016x}", h.finish())
+}
+
+fn router(state: AppState, config: &Config) -> Router {
+    let sessions = SessionManagerLayer::new(SessionBackend::new(state.store.clone()))
+        .with_name(crate::SESSION_COOKIE)
+        .with_expiry(Expiry::OnInactivity(time::Duration::seconds(crate::SESSION_IDLE.as_secs() as i64)))
+        .with_secure(config.secure_cookies)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        // Save on every request so that the idle expiry moves; the backend skips needless writes.
+        .with_always_save(true);
+    let static_files = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("public, max-age=3600"),
+        ))
+        .service(ServeDir::new(&config.static_dir));
+    Router::new()
+        .route("/", get(intake::start))
+        .route("/vragen", get(intake::next))
+        .route("/vragen/{id}", get(intake::question).post(intake::answer))
+        .route("/regio", get(intake::region).post(intake::region_answer))
+        .route("/controle", get(intake::check))
+        .route("/opnieuw", post(intake::restart))
+        .route("/route", get(route_page::show))
+        .route("/route.ics", get(route_page::calendar))
+        .route(csrf::UPLOAD_PATH, get(answers_file::page).post(answers_file::upload))
+        .route("/antwoorden/bestand", get(answers_file::download))
+        .route("/kennis", get(knowledge::index))
+        .route("/kennis/stappen/{id}", get(knowledge::step))
+        .route("/kennis/organisaties/{id}", get(knowledge::organisation))
+        .route("/kennis/artikelen/{id}", get(knowledge::article))
+        .route("/begrippen", get(knowledge::glossary))
+        .route("/zoeken", get(search_page::search))
+        .route("/taal/{code}", get(i18n::switch))
+        .route("/health", get(health))
+        .nest_service("/static", static_files)
+        .route_layer(middleware::from_fn(logging::mark_route))
+        .fallback(not_found)
+        .layer(middleware::from_fn(csrf::guard))
+        .layer(sessions)
+        .layer(middleware::map_response(headers::add))
+        .layer(middleware::from_fn(logging::log))
+        .with_state(state)
+}
+
+/// `GET /health`: 200 "ok" when the database answers.
+async fn health(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+async fn not_found(lang: Lang) -> Response {
+    PageError::NotFound.page(lang)
+}
+
+/// Completes on SIGTERM (how service managers stop us) or Ctrl-C.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing open requests");
+}

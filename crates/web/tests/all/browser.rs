@@ -1,0 +1,430 @@
+//! Browser tests in headless Chromium through WebDriver (chromedriver): the public scenarios P01,
+//! P04 and P05 walked through the intake with JavaScript off, one of them at 320 px; and axe-core
+//! accessibility checks (WCAG 2.2 AA) on the main pages.
+//!
+//! Needs `chromium` and `chromedriver` (Debian packages, installed by `.ci/run`) and axe-core
+//! (`npm install --prefix target/axe axe-core@4`, or set `AXE_CORE_JS`). Without them the tests
+//! skip with a loud message, except when `CI` is set: then they fail.
+
+use std::collections::HashMap;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+use crate::support::{temp_dir, workspace};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// Kills a child process when the test ends, also on panic.
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn on_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| PathBuf::from(d).join(name)).find(|p| p.is_file())
+}
+
+/// The browser tools, or None (after a loud message) when they are missing outside CI.
+fn tools() -> Option<PathBuf> {
+    let driver = on_path("chromedriver");
+    let browser = PathBuf::from(CHROMIUM).is_file();
+    match driver {
+        Some(d) if browser => Some(d),
+        _ if std::env::var_os("CI").is_some() => {
+            panic!("CI is set but chromium or chromedriver is missing; .ci/run installs them")
+        }
+        _ => {
+            eprintln!("\n*** SKIPPED: browser tests need {CHROMIUM} and chromedriver (apt-get install chromium chromium-driver) ***\n");
+            None
+        }
+    }
+}
+
+/// The app on the real content, served on a free port in this process.
+async fn serve_app() -> String {
+    let mut config = web::Config::local();
+    config.content_dir = workspace().join("content");
+    config.data_dir = temp_dir("browser");
+    // P05 happens on 2027-06-20; the others do not depend on the date.
+    config.today = web::Today::Fixed(jiff::civil::date(2027, 6, 20));
+    // The full check with the intake walk runs in the route crate's tests and `routewijzer check`.
+    config.checks = web::ContentChecks::WithoutWalk;
+    let app = web::App::build(config).await.expect("the content loads");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(app.serve_on(listener, std::future::pending()));
+    format!("http://{addr}")
+}
+
+async fn start_driver(driver: &PathBuf) -> (Killed, u16) {
+    let port = free_port();
+    let child = Command::new(driver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    (Killed(child), port)
+}
+
+async fn browser(port: u16, javascript: bool, width: u32) -> Client {
+    let profile = temp_dir(&format!("profile-{port}-{javascript}-{width}"));
+    let mut args = vec![
+        "--headless=new".to_string(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-dev-shm-usage".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        format!("--user-data-dir={}", profile.display()),
+    ];
+    let mut options = json!({ "binary": CHROMIUM });
+    if !javascript {
+        args.push("--blink-settings=scriptEnabled=false".into());
+        options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+    }
+    options["args"] = json!(args);
+    let mut caps = serde_json::Map::new();
+    caps.insert("goog:chromeOptions".into(), options);
+    let c = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a WebDriver session");
+    c.set_window_size(width, 800).await.unwrap();
+    c
+}
+
+/// Proves that pages cannot run script: a page that would retitle itself keeps its title.
+async fn assert_javascript_off(c: &Client) {
+    let page = "data:text/html,<title>off</title><script>document.title='on'</script>";
+    c.goto(page).await.unwrap();
+    assert_eq!(c.title().await.unwrap(), "off", "JavaScript must be disabled for these walks");
+}
+
+/// A scenario: answers by question id (a multi's values joined by ','; "skip" skips) and what
+/// its route page must show.
+struct Scenario {
+    name: &'static str,
+    answers: &'static [(&'static str, &'static str)],
+    /// First answers to give, to be corrected from the check page with `answers`.
+    change: Option<(&'static str, &'static str)>,
+    current: &'static str,
+    warning: Option<&'static str>,
+    text: Option<&'static str>,
+    width: u32,
+}
+
+const P01: Scenario = Scenario {
+    name: "P01",
+    answers: &[
+        ("probleem", "ondersteuning"),
+        ("ingeschreven", "ja"),
+        ("gaat-naar-school", "volledig"),
+        ("gesprek-school", "nee"),
+        ("school-houdt-niet", "nee"),
+    ],
+    change: Some(("gesprek-school", "een-keer")),
+    current: "praten-met-school",
+    warning: None,
+    text: None,
+    width: 1280,
+};
+
+const P04: Scenario = Scenario {
+    name: "P04",
+    answers: &[
+        ("probleem", "ondersteuning"),
+        ("ingeschreven", "ja"),
+        ("gaat-naar-school", "nee"),
+        ("thuis-sinds", "skip"),
+        ("weken-thuis", "6"),
+        ("reden-thuis", "vastgelopen"),
+        ("vrijstelling-status", "aangeboden"),
+        ("vrijstelling-soort", "5a"),
+        ("lpa-weet-het", "nee"),
+        ("gesprek-school", "vaker"),
+        ("gesprek-resultaat", "niets-veranderd"),
+        ("zorgprofessional", "nee"),
+        ("al-contact", "niemand"),
+        ("procedure", "geen"),
+        ("thuisonderwijs-overweging", "nee"),
+    ],
+    change: None,
+    current: "leerplichtambtenaar-informeren",
+    warning: Some("geen-5a-zomaar"),
+    text: None,
+    width: 1280,
+};
+
+const P05: Scenario = Scenario {
+    name: "P05",
+    answers: &[
+        ("probleem", "geen-plek"),
+        ("regio", "midden"),
+        ("ingeschreven", "ja"),
+        ("gaat-naar-school", "volledig"),
+        ("gesprek-school", "vaker"),
+        ("gesprek-resultaat", "wil-niet"),
+        ("school-houdt-niet", "ja"),
+        ("zorgprofessional", "nee"),
+        ("al-contact", "niemand"),
+        ("aangemeld-schriftelijk", "ja"),
+        ("datum-aanmelding", "skip"),
+        ("procedure", "geen"),
+        ("rechtsbijstand", "ja"),
+    ],
+    change: None,
+    current: "rechtsbijstandverzekeraar",
+    warning: Some("niet-wachten-tot-na-zomer"),
+    text: Some("zaterdag 17 juli 2027"),
+    width: 320,
+};
+
+/// The path and query of the page the browser is on.
+async fn here(c: &Client) -> String {
+    let url = c.current_url().await.unwrap();
+    match url.query() {
+        Some(q) => format!("{}?{q}", url.path()),
+        None => url.path().to_string(),
+    }
+}
+
+/// No answer ever appears in an address: only page and question ids.
+fn assert_no_answers_in(path: &str) {
+    let ok = path == "/"
+        || ["/controle", "/regio", "/route", "/regio?terug=controle"].contains(&path)
+        || path
+            .strip_prefix("/vragen/")
+            .map(|rest| rest.trim_end_matches("?terug=controle").chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+            .unwrap_or(false);
+    assert!(ok, "unexpected address {path}");
+}
+
+/// Answers the question on the current page and submits it.
+async fn answer(c: &Client, answers: &HashMap<&str, &str>, id: &str) {
+    let value = answers.get(id).copied();
+    let form = "main form:not(.restart)";
+    let has = |sel: String| async move { c.find(Locator::Css(&sel)).await.is_ok() };
+    if value == Some("skip") {
+        c.find(Locator::Css("#antwoord-overslaan")).await.unwrap().click().await.unwrap();
+    } else if has(format!("{form} #dag")).await {
+        let v = value.unwrap_or_else(|| panic!("no answer for date question {id}"));
+        let parts: Vec<&str> = v.split('-').collect();
+        for (field, text) in [("#jaar", parts[0]), ("#maand", parts[1]), ("#dag", parts[2])] {
+            let e = c.find(Locator::Css(field)).await.unwrap();
+            e.clear().await.unwrap();
+            e.send_keys(text).await.unwrap();
+        }
+    } else if has(format!("{form} input#antwoord")).await {
+        let e = c.find(Locator::Css("input#antwoord")).await.unwrap();
+        e.clear().await.unwrap();
+        e.send_keys(value.unwrap_or("0")).await.unwrap();
+    } else {
+        // Radios or checkboxes: untick what is ticked, then tick the answer (or the first option).
+        for e in c.find_all(Locator::Css("input[type=checkbox]:checked")).await.unwrap() {
+            e.click().await.unwrap();
+        }
+        match value {
+            Some(v) => {
+                for one in v.split(',') {
+                    let sel = format!("input[name=antwoord][value=\"{one}\"]");
+                    c.find(Locator::Css(&sel)).await.unwrap_or_else(|_| panic!("{id} has no option {one}")).click().await.unwrap();
+                }
+            }
+            None => c.find(Locator::Css("input[name=antwoord]")).await.unwrap().click().await.unwrap(),
+        }
+    }
+    submit(c, &format!("{form} button[type=submit]")).await;
+}
+
+/// Clicks a button or link and waits until the next page has replaced this one.
+async fn submit(c: &Client, selector: &str) {
+    let button = c.find(Locator::Css(selector)).await.unwrap();
+    button.clone().click().await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    // The old element goes stale when the new page is loaded.
+    while button.is_displayed().await.is_ok() {
+        assert!(Instant::now() < deadline, "the page did not change after clicking {selector}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Walks the intake until the check page; returns the question ids asked.
+async fn walk_intake(c: &Client, base: &str, answers: &HashMap<&str, &str>) -> Vec<String> {
+    c.goto(&format!("{base}/vragen")).await.unwrap();
+    let mut asked = Vec::new();
+    for _ in 0..80 {
+        let path = here(c).await;
+        assert_no_answers_in(&path);
+        if path == "/controle" {
+            return asked;
+        }
+        let source = c.source().await.unwrap();
+        assert!(!source.contains("error-summary"), "an answer was refused on {path}");
+        let id = path.rsplit('/').next().unwrap().to_string();
+        answer(c, answers, &id).await;
+        asked.push(id);
+    }
+    panic!("the intake did not reach the check page");
+}
+
+async fn run_scenario(c: &Client, base: &str, k: &route::Knowledge, sc: &Scenario) {
+    let mut answers: HashMap<&str, &str> = sc.answers.iter().copied().collect();
+    if let Some((id, first)) = sc.change {
+        answers.insert(id, first);
+    }
+    walk_intake(c, base, &answers).await;
+    if let Some((id, _)) = sc.change {
+        // Change one answer from the check page and come back to it.
+        let want = sc.answers.iter().find(|(q, _)| *q == id).unwrap().1;
+        let link = format!("a[href=\"/vragen/{id}?terug=controle\"]");
+        submit(c, &link).await;
+        answers.insert(id, want);
+        answer(c, &answers, id).await;
+        let mut path = here(c).await;
+        // A changed answer may open new questions; they come before the check page.
+        while path.starts_with("/vragen/") {
+            let next = path.trim_start_matches("/vragen/").trim_end_matches("?terug=controle").to_string();
+            answer(c, &answers, &next).await;
+            path = here(c).await;
+        }
+        assert_eq!(path, "/controle", "{}: after a change the visitor is back on the check page", sc.name);
+    }
+    submit(c, "a[href=\"/route\"]").await;
+    assert_eq!(c.current_url().await.unwrap().path(), "/route", "{}", sc.name);
+    let current = c.find(Locator::Css("#h-now + details .step-title")).await.unwrap().text().await.unwrap();
+    let expected = &k.step(sc.current).expect("the step exists").title;
+    assert_eq!(&current, expected, "{}: current step", sc.name);
+    let open = c.find(Locator::Css("#h-now + details")).await.unwrap().attr("open").await.unwrap();
+    assert!(open.is_some(), "{}: the current step is open", sc.name);
+    let source = c.source().await.unwrap();
+    if let Some(w) = sc.warning {
+        let title = &k.warning(w).unwrap().title;
+        assert!(source.contains(&askama_escape(title)), "{}: warning '{title}' missing", sc.name);
+    }
+    if let Some(t) = sc.text {
+        assert!(source.contains(t), "{}: '{t}' missing", sc.name);
+    }
+    // A refresh keeps the answers.
+    c.refresh().await.unwrap();
+    assert_eq!(c.current_url().await.unwrap().path(), "/route");
+    // Start again for the next scenario.
+    submit(c, "form.restart button").await;
+    assert_eq!(c.current_url().await.unwrap().path(), "/");
+}
+
+fn askama_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&#34;").replace('\'', "&#39;")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scenarios_walk_through_without_javascript() {
+    let Some(driver) = tools() else { return };
+    let base = serve_app().await;
+    let k = route::load::load_dir_without_walk(&workspace().join("content")).unwrap();
+    let (_driver, port) = start_driver(&driver).await;
+    for width in [1280, 320] {
+        let c = browser(port, false, width).await;
+        assert_javascript_off(&c).await;
+        for sc in [&P01, &P04, &P05].into_iter().filter(|s| s.width == width) {
+            run_scenario(&c, &base, &k, sc).await;
+        }
+        let narrow: i64 = if width == 320 {
+            // The property is a number, which fantoccini reports as a non-string answer.
+            match c.find(Locator::Css("html")).await.unwrap().prop("scrollWidth").await {
+                Ok(w) => w.and_then(|w| w.parse().ok()).unwrap_or(0),
+                Err(fantoccini::error::CmdError::NotW3C(v)) => v.as_i64().unwrap_or(0),
+                Err(e) => panic!("scrollWidth: {e}"),
+            }
+        } else {
+            0
+        };
+        assert!(narrow <= 320, "the page is wider than the 320 px screen: {narrow}");
+        c.close().await.unwrap();
+    }
+}
+
+fn axe_source() -> String {
+    let path = std::env::var_os("AXE_CORE_JS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target/axe/node_modules/axe-core/axe.min.js"));
+    match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) if std::env::var_os("CI").is_some() => panic!("axe-core not found at {}: {e}", path.display()),
+        Err(_) => String::new(),
+    }
+}
+
+/// Runs axe-core on the current page and returns the violations as readable lines.
+async fn axe(c: &Client, axe: &str) -> Vec<String> {
+    c.execute(&format!("{axe}\n;return true;"), vec![]).await.expect("axe-core loads");
+    let result = c
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                  .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                  .catch(e => done(['axe failed: ' + e]));"#,
+            vec![],
+        )
+        .await
+        .expect("axe-core runs");
+    serde_json::from_value(result).unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn main_pages_have_no_accessibility_violations() {
+    let Some(driver) = tools() else { return };
+    let axe_js = axe_source();
+    if axe_js.is_empty() {
+        eprintln!("\n*** SKIPPED: axe-core not found; npm install --prefix target/axe axe-core@4 ***\n");
+        return;
+    }
+    let base = serve_app().await;
+    let (_driver, port) = start_driver(&driver).await;
+    let c = browser(port, true, 1280).await;
+    let mut failures = Vec::new();
+    let mut check = |page: &str, violations: Vec<String>| {
+        for v in violations {
+            failures.push(format!("{page}: {v}"));
+        }
+    };
+    c.goto(&format!("{base}/")).await.unwrap();
+    check("start", axe(&c, &axe_js).await);
+    c.goto(&format!("{base}/vragen/probleem")).await.unwrap();
+    submit(&c, "main form:not(.restart) button[type=submit]").await;
+    assert!(c.source().await.unwrap().contains("error-summary"));
+    check("question with an error", axe(&c, &axe_js).await);
+    let answers: HashMap<&str, &str> = P01.answers.iter().copied().collect();
+    walk_intake(&c, &base, &answers).await;
+    check("check answers", axe(&c, &axe_js).await);
+    c.goto(&format!("{base}/route")).await.unwrap();
+    check("route", axe(&c, &axe_js).await);
+    c.goto(&format!("{base}/kennis/artikelen/thuiszitten")).await.unwrap();
+    check("knowledge page", axe(&c, &axe_js).await);
+    c.goto(&format!("{base}/zoeken?q=vrijstellingen")).await.unwrap();
+    check("search results", axe(&c, &axe_js).await);
+    c.close().await.unwrap();
+    assert!(failures.is_empty(), "accessibility violations (WCAG 2.2 AA):\n{}", failures.join("\n"));
+}

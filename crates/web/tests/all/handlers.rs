@@ -1,0 +1,252 @@
+//! Handler tests: the intake flow, errors, CSRF, headers, session settings, the answers file,
+//! knowledge, search and languages, through the router without a network or browser.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+
+use crate::support::{Client, app, config};
+
+/// Answers the fixture intake up to the check page; `gesprek` decides the route.
+async fn answer_all(c: &mut Client, gesprek: &str) {
+    let p = c.get("/vragen").await;
+    assert_eq!(p.location(), "/vragen/probleem");
+    c.get("/vragen/probleem").await;
+    let p = c.post("/vragen/probleem", &[("antwoord", "hulp")]).await;
+    assert_eq!((p.status, p.location()), (StatusCode::SEE_OTHER, "/vragen/gesprek"));
+    c.get("/vragen/gesprek").await;
+    let p = c.post("/vragen/gesprek", &[("antwoord", gesprek)]).await;
+    assert_eq!(p.location(), "/vragen/datum-besluit");
+    c.get("/vragen/datum-besluit").await;
+    let p = c.post("/vragen/datum-besluit", &[("dag", "1"), ("maand", "6"), ("jaar", "2027")]).await;
+    assert_eq!(p.location(), "/vragen/schooltype");
+    c.get("/vragen/schooltype").await;
+    let p = c.post("/vragen/schooltype", &[("antwoord", "_overslaan")]).await;
+    assert_eq!(p.location(), "/regio", "the fixture has no region question, so it gets its own page");
+    c.get("/regio").await;
+    let p = c.post("/regio", &[("antwoord", "midden")]).await;
+    assert_eq!(p.location(), "/controle");
+}
+
+#[tokio::test]
+async fn health_answers() {
+    let mut c = Client::new(app("health").await);
+    let p = c.get("/health").await;
+    assert_eq!((p.status, p.body.as_str()), (StatusCode::OK, "ok"));
+}
+
+#[tokio::test]
+async fn start_page_stores_nothing_and_sends_security_headers() {
+    let mut c = Client::new(app("start").await);
+    let p = c.get("/").await;
+    assert_eq!(p.status, StatusCode::OK);
+    assert!(p.headers.get(header::SET_COOKIE).is_none(), "no session before the visitor starts");
+    let h = |name: &str| p.headers.get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    assert!(h("content-security-policy").contains("script-src 'self'"));
+    assert!(!h("content-security-policy").contains("unsafe-inline"));
+    assert_eq!(h("x-content-type-options"), "nosniff");
+    assert_eq!(h("referrer-policy"), "no-referrer");
+    assert_eq!(h("x-frame-options"), "DENY");
+    assert!(!h("permissions-policy").is_empty());
+    assert!(p.body.contains(r#"<html lang="nl">"#));
+    assert!(!p.body.contains("<script"), "no script at all");
+    assert!(!p.body.contains("style="), "no inline style");
+}
+
+#[tokio::test]
+async fn the_intake_runs_to_the_route_and_a_change_returns_to_the_check_page() {
+    let mut c = Client::new(app("flow").await);
+    answer_all(&mut c, "nee").await;
+    let check = c.get("/controle").await;
+    assert_eq!(check.status, StatusCode::OK);
+    assert!(check.body.contains("Te weinig hulp"), "answers are shown with their labels");
+    assert!(check.body.contains(" 1 juni 2027"));
+    assert!(check.body.contains(r#"href="/vragen/gesprek?terug=controle""#));
+    // Change one answer from the check page: back to the check page.
+    let q = c.get("/vragen/gesprek?terug=controle").await;
+    assert!(q.body.contains(r#"value="nee" checked"#), "the earlier answer is kept");
+    assert!(q.body.contains(r#"href="/controle""#), "back goes to the check page");
+    let p = c.post("/vragen/gesprek", &[("antwoord", "ja"), ("terug", "controle")]).await;
+    assert_eq!(p.location(), "/controle");
+    let route = c.get("/route").await;
+    assert_eq!(route.status, StatusCode::OK);
+    let now = route.body.find("Nu aan de beurt").unwrap();
+    let current = route.body[now..].find("Ga naar het samenwerkingsverband").unwrap();
+    assert!(current < 400, "the changed answer changed the current step");
+    assert!(route.body.contains("details class=\"step step-current\" id=\"stap-swv\" open"));
+    assert!(route.body.contains("Uiterlijk"), "the deadline is shown");
+    assert!(route.body.contains("niet gecontroleerd"), "an M source is marked");
+    assert!(route.body.contains("zaterdag 17 juli 2027"), "the summer holiday of midden");
+    // A refresh keeps everything.
+    assert_eq!(c.get("/route").await.status, StatusCode::OK);
+    let ics = c.get("/route.ics").await;
+    assert!(ics.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/calendar"));
+    assert!(ics.body.starts_with("BEGIN:VCALENDAR"));
+}
+
+#[tokio::test]
+async fn the_route_warns_and_explains_why() {
+    let mut c = Client::new(app("why").await);
+    answer_all(&mut c, "nee").await;
+    let route = c.get("/route").await;
+    assert!(route.body.contains(r#"class="warning warning-danger" role="alert""#));
+    assert!(route.body.contains("Waarom dit advies?"));
+    assert!(route.body.contains("U hebt nog niet met de school gepraat."), "the rule's reason in words");
+    assert!(route.body.contains("Hebt u met de school gepraat?"), "the answers used, with the question text");
+    assert_eq!(route.body.matches(r#"href="/begrippen#thuiszitter""#).count(), 1, "glossary linked at first use only");
+}
+
+#[tokio::test]
+async fn errors_are_summarised_and_answers_kept() {
+    let mut c = Client::new(app("errors").await);
+    c.get("/vragen/probleem").await;
+    let p = c.post("/vragen/probleem", &[]).await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(p.body.contains("Er is een probleem"));
+    assert!(p.body.contains(r##"<a href="#antwoord-1">Kies minstens één antwoord.</a>"##));
+    assert!(p.body.contains("<title>Fout:"));
+    c.get("/vragen/datum-besluit").await;
+    let p = c.post("/vragen/datum-besluit", &[("dag", "31"), ("maand", "2"), ("jaar", "2027")]).await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(p.body.contains("Vul een geldige datum in, bijvoorbeeld 15 3 2027"));
+    assert!(p.body.contains(r##"href="#dag""##));
+    assert!(p.body.contains(r#"id="dag" name="dag" type="text" inputmode="numeric" autocomplete="off" maxlength="2" value="31""#), "typed values are kept");
+    c.get("/vragen/weken-thuis").await;
+    let p = c.post("/vragen/weken-thuis", &[("antwoord", "600")]).await;
+    assert!(p.body.contains("Vul een getal in van 0 tot en met 520."));
+    assert!(p.body.contains(r#"value="600""#));
+    assert_eq!(c.get("/vragen/bestaat-niet").await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn forms_without_the_token_are_refused() {
+    let mut c = Client::new(app("csrf").await);
+    c.get("/vragen/probleem").await;
+    let p = c.post_raw("/vragen/probleem", "antwoord=hulp".into()).await;
+    assert_eq!(p.status, StatusCode::FORBIDDEN);
+    assert!(p.body.contains("Dit formulier is verlopen"));
+    let p = c.post_raw("/vragen/probleem", "antwoord=hulp&csrf=fout".into()).await;
+    assert_eq!(p.status, StatusCode::FORBIDDEN);
+    let mut stranger = Client::new(c.app.clone());
+    stranger.csrf = c.csrf.clone();
+    let p = stranger.post("/vragen/probleem", &[("antwoord", "hulp")]).await;
+    assert_eq!(p.status, StatusCode::FORBIDDEN, "a token is only good with its own session");
+}
+
+#[tokio::test]
+async fn large_bodies_are_refused() {
+    let mut c = Client::new(app("limits").await);
+    c.get("/vragen/probleem").await;
+    let big = "x".repeat(web::FORM_LIMIT + 1);
+    let p = c.post("/vragen/probleem", &[("antwoord", &big)]).await;
+    assert_eq!(p.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(p.body.contains("Te veel tekst of een te groot bestand"));
+}
+
+#[tokio::test]
+async fn the_session_cookie_is_http_only_lax_and_idles_out_after_20_hours() {
+    let mut c = Client::new(app("cookie").await);
+    let p = c.get("/vragen/probleem").await;
+    let set = p.headers[header::SET_COOKIE].to_str().unwrap().to_string();
+    assert!(set.starts_with("routewijzer="), "{set}");
+    assert!(set.contains("HttpOnly"), "{set}");
+    assert!(set.contains("SameSite=Lax"), "{set}");
+    assert!(set.contains("Max-Age=72000"), "20 hours: {set}");
+    assert!(!set.contains("Secure"), "plain http by default: {set}");
+    assert!(!set.contains("probleem"), "{set}");
+
+    let mut secure = config("cookie-secure");
+    secure.secure_cookies = true;
+    let mut c = Client::new(web::App::build(secure).await.unwrap().router());
+    let p = c.get("/vragen/probleem").await;
+    assert!(p.headers[header::SET_COOKIE].to_str().unwrap().contains("Secure"));
+}
+
+#[tokio::test]
+async fn answers_go_out_as_a_file_and_come_back_in() {
+    let app = app("file").await;
+    let mut c = Client::new(app.clone());
+    answer_all(&mut c, "ja").await;
+    let file = c.get("/antwoorden/bestand").await;
+    assert!(file.headers[header::CONTENT_DISPOSITION].to_str().unwrap().contains("attachment"));
+    let json: serde_json::Value = serde_json::from_str(&file.body).unwrap();
+    assert_eq!(json["gesprek"], true);
+    assert_eq!(json["region"], "midden");
+
+    let mut other = Client::new(app);
+    other.get("/antwoorden").await;
+    let boundary = "grens";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"a.json\"\r\nContent-Type: application/json\r\n\r\n{}\r\n--{boundary}--\r\n",
+        other.csrf.clone().unwrap(),
+        file.body
+    );
+    let request = Request::post("/antwoorden")
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .body(Body::from(body))
+        .unwrap();
+    let p = other.send(request).await;
+    assert_eq!(p.location(), "/vragen", "{}", p.body);
+    assert_eq!(other.get("/vragen").await.location(), "/controle");
+    let check = other.get("/controle").await;
+    assert!(check.body.contains(" 1 juni 2027"));
+
+    let bad = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"a.json\"\r\n\r\n{{\"gesprek\": \"misschien\"}}\r\n--{boundary}--\r\n",
+        other.csrf.clone().unwrap()
+    );
+    let request = Request::post("/antwoorden")
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .body(Body::from(bad))
+        .unwrap();
+    let p = other.send(request).await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(p.body.contains("Hebt u met de school gepraat?"), "the error names the question: {}", p.body);
+}
+
+#[tokio::test]
+async fn start_again_forgets_everything() {
+    let mut c = Client::new(app("restart").await);
+    answer_all(&mut c, "ja").await;
+    assert_eq!(c.get("/controle").await.status, StatusCode::OK);
+    let p = c.post("/opnieuw", &[]).await;
+    assert_eq!(p.location(), "/");
+    assert_eq!(c.get("/controle").await.location(), "/");
+}
+
+#[tokio::test]
+async fn knowledge_pages_link_glossary_terms_and_search_stems_dutch() {
+    let mut c = Client::new(app("knowledge").await);
+    let p = c.get("/kennis/artikelen/thuis").await;
+    assert_eq!(p.status, StatusCode::OK);
+    assert_eq!(p.body.matches(r#"href="/begrippen#thuiszitter""#).count(), 1);
+    let p = c.get("/kennis/stappen/praten").await;
+    assert!(p.body.contains(r#"<abbr title="samenwerkingsverband">SWV</abbr>"#), "{}", p.body);
+    assert!(p.body.contains(r#"href="/kennis/artikelen/thuis""#), "artikel: links are rewritten");
+    assert_eq!(c.get("/kennis/organisaties/school").await.status, StatusCode::OK);
+    let g = c.get("/begrippen").await;
+    assert!(g.body.contains(r#"id="thuiszitter""#));
+    let s = c.get("/zoeken?q=vrijstelling").await;
+    assert!(s.body.contains(r#"href="/kennis/artikelen/thuis""#), "vrijstelling finds Vrijstellingen: {}", s.body);
+    let s = c.get("/zoeken?q=thuiszitten").await;
+    assert!(s.body.contains("Thuiszitten"), "{}", s.body);
+    let s = c.get("/zoeken?q=%3Cscript%3E").await;
+    assert!(!s.body.contains("<script>"), "the query is escaped");
+}
+
+#[tokio::test]
+async fn english_interface_with_dutch_content_marked() {
+    let mut c = Client::new(app("lang").await);
+    let p = c.get("/taal/en?terug=/kennis/artikelen/thuis").await;
+    assert_eq!(p.location(), "/kennis/artikelen/thuis");
+    let set = p.headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(set.starts_with("taal=en") && set.contains("HttpOnly"), "{set}");
+    c.extra_cookie = Some("taal=en".into());
+    let p = c.get("/kennis/artikelen/thuis").await;
+    assert!(p.body.contains(r#"<html lang="en">"#));
+    assert!(p.body.contains("This text is only available in Dutch."));
+    assert!(p.body.contains(r#"<article lang="nl">"#));
+    assert!(p.body.contains(r#"href="/taal/nl?terug=/kennis/artikelen/thuis""#), "a switch back on every page");
+    let p = c.get("/").await;
+    assert!(p.body.contains("What step can you take now?"));
+    assert_eq!(c.get("/taal/en?terug=//elders.example").await.location(), "/", "no open redirect");
+}

@@ -1,0 +1,6 @@
+//! The web app's tests, in one binary so it links once: handler tests without a browser
+//! (`handlers`), and browser tests in headless Chromium with WebDriver (`browser`).
+
+mod browser;
+mod handlers;
+mod support;

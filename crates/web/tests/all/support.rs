@@ -1,0 +1,114 @@
+//! A test app on the fixture content, and a tiny client that keeps the session cookie and the
+//! CSRF token of the last page, the way a browser does.
+
+use std::path::PathBuf;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use tower::ServiceExt;
+
+pub fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("routewijzer-web-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub fn config(name: &str) -> web::Config {
+    let mut c = web::Config::local();
+    c.content_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content");
+    c.data_dir = temp_dir(name);
+    c.today = web::Today::Fixed(jiff::civil::date(2027, 6, 20));
+    c.checks = web::ContentChecks::Full;
+    c
+}
+
+pub async fn app(name: &str) -> Router {
+    web::App::build(config(name)).await.expect("the fixture content loads").router()
+}
+
+pub struct Page {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    pub fn location(&self) -> &str {
+        self.headers.get(header::LOCATION).map(|v| v.to_str().unwrap()).unwrap_or("")
+    }
+
+    pub fn csrf(&self) -> Option<String> {
+        let at = self.body.find(r#"name="csrf" value=""#)? + r#"name="csrf" value=""#.len();
+        Some(self.body[at..].split('"').next()?.to_string())
+    }
+}
+
+pub struct Client {
+    pub app: Router,
+    pub cookie: Option<String>,
+    pub csrf: Option<String>,
+    pub extra_cookie: Option<String>,
+}
+
+impl Client {
+    pub fn new(app: Router) -> Self {
+        Client { app, cookie: None, csrf: None, extra_cookie: None }
+    }
+
+    pub async fn send(&mut self, request: Request<Body>) -> Page {
+        let mut request = request;
+        let mut cookies = Vec::new();
+        if let Some(c) = &self.cookie {
+            cookies.push(c.clone());
+        }
+        if let Some(c) = &self.extra_cookie {
+            cookies.push(c.clone());
+        }
+        if !cookies.is_empty() {
+            request.headers_mut().insert(header::COOKIE, cookies.join("; ").parse().unwrap());
+        }
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        for set in headers.get_all(header::SET_COOKIE) {
+            let set = set.to_str().unwrap();
+            let pair = set.split(';').next().unwrap().to_string();
+            if pair.starts_with(&format!("{}=", web::SESSION_COOKIE)) {
+                self.cookie = if set.contains("Max-Age=0") { None } else { Some(pair) };
+            }
+        }
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        let page = Page { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() };
+        if let Some(t) = page.csrf() {
+            self.csrf = Some(t);
+        }
+        page
+    }
+
+    pub async fn get(&mut self, path: &str) -> Page {
+        self.send(Request::get(path).body(Body::empty()).unwrap()).await
+    }
+
+    /// Posts a form with the CSRF token of the last page.
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let mut pairs: Vec<(String, String)> = fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        if let Some(t) = &self.csrf {
+            pairs.push(("csrf".into(), t.clone()));
+        }
+        self.post_raw(path, serde_urlencoded::to_string(&pairs).unwrap()).await
+    }
+
+    pub async fn post_raw(&mut self, path: &str, body: String) -> Page {
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap();
+        self.send(request).await
+    }
+}
