@@ -4,6 +4,7 @@
 //! deterministic: the same knowledge and situation always give the same advice.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use calendar::{Confidence, Region};
 use jiff::civil::Date;
@@ -22,8 +23,9 @@ pub struct Reason {
     /// The rule that fired, for `kind = rule`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
-    /// The values the rule looked at, by id (unknown values are left out).
-    pub answers: BTreeMap<String, Value>,
+    /// The values the rule looked at, by id (unknown values are left out). Shared between the
+    /// items one rule puts in the advice.
+    pub answers: Arc<BTreeMap<String, Value>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -148,24 +150,19 @@ impl Advice {
 }
 
 struct Fired<'k> {
+    /// Position of the rule in content order.
+    at: usize,
     rule: &'k Rule,
-    used: Vec<String>,
+    /// The reason, built once: the known values of every id the rule's condition names.
+    reason: Reason,
 }
 
-fn reason(f: &Fired, values: &Values) -> Reason {
-    Reason {
-        kind: ReasonKind::Rule,
-        rule: Some(f.rule.id.clone()),
-        answers: f
-            .used
-            .iter()
-            .filter_map(|id| values.get(id).map(|v| (id.clone(), v.clone())))
-            .collect(),
-    }
+fn reason(f: &Fired) -> Reason {
+    f.reason.clone()
 }
 
 fn plain(kind: ReasonKind) -> Reason {
-    Reason { kind, rule: None, answers: BTreeMap::new() }
+    Reason { kind, rule: None, answers: Arc::default() }
 }
 
 /// Computes the personal route. Never panics on a situation built by [`crate::situation`].
@@ -173,21 +170,35 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
     let (values, mut notes) = situation::values(k, s);
     let region = s.region(k);
 
+    let slots = k.slots(&values);
     let fired: Vec<Fired> = k
         .rules
         .iter()
-        .filter_map(|rule| {
-            let mut used = Vec::new();
-            rule.when.eval(&values, &mut used).then_some(Fired { rule, used })
+        .enumerate()
+        .filter(|(_, rule)| rule.when.eval_slots(&slots))
+        .map(|(at, rule)| Fired {
+            at,
+            rule,
+            reason: Reason {
+                kind: ReasonKind::Rule,
+                rule: Some(rule.id.clone()),
+                answers: Arc::new(
+                    rule.when
+                        .names()
+                        .into_iter()
+                        .filter_map(|id| values.get(id).map(|v| (id.to_string(), v.clone())))
+                        .collect(),
+                ),
+            },
         })
         .collect();
-    let overridden = |victim: &Rule| fired.iter().any(|f| f.rule.overrides.contains(&victim.id));
-    let beats = |a: &Rule, b: &Rule| a.overrides.contains(&b.id);
+    let overridden = |victim: &Fired| fired.iter().any(|f| k.overrides(f.at, victim.at));
+    let beats = |a: &Fired, b: &Fired| k.overrides(a.at, b.at);
 
     // Per step: the winning status and the rules behind it.
     let mut claims: Vec<Vec<(Status, &Fired)>> = vec![Vec::new(); k.steps.len()];
     for f in &fired {
-        let demoted = overridden(f.rule);
+        let demoted = overridden(f);
         for (step, status) in f.rule.step_effects() {
             let Some(pos) = k.step_position(step) else { continue };
             // An overridden rule still says its step matters, but not first.
@@ -202,7 +213,7 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
         // Drop statuses of rules beaten by another rule that names this same step.
         let standing: Vec<&(Status, &Fired)> = here
             .iter()
-            .filter(|(_, f)| !here.iter().any(|(_, g)| beats(g.rule, f.rule)))
+            .filter(|(_, f)| !here.iter().any(|(_, g)| beats(g, f)))
             .collect();
         match standing.iter().map(|(st, _)| *st).min() {
             Some(best) => steps.push(StepAdvice {
@@ -211,7 +222,7 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
                 reasons: standing
                     .iter()
                     .filter(|(st, _)| *st == best)
-                    .map(|(_, f)| reason(f, &values))
+                    .map(|(_, f)| reason(f))
                     .collect(),
             }),
             None => steps.push(StepAdvice {
@@ -252,7 +263,7 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
         let mut out: Vec<ItemAdvice> = Vec::new();
         for f in &fired {
             for id in pick(f.rule) {
-                let r = reason(f, &values);
+                let r = reason(f);
                 match out.iter_mut().find(|i| &i.id == id) {
                     Some(item) => item.reasons.push(r),
                     None => out.push(ItemAdvice { id: id.clone(), reasons: vec![r] }),

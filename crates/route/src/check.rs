@@ -357,6 +357,9 @@ impl Checker<'_> {
         }
         for l in &k.letters {
             self.citation(&l.loc, &format!("letter '{}'", l.id), &l.cite, true);
+            if let Some(t) = &l.template {
+                self.letter_template(&l.id, t);
+            }
         }
         for a in &k.articles {
             let what = format!("article '{}'", a.id);
@@ -403,6 +406,47 @@ impl Checker<'_> {
 }
 
 /// The questions a value depends on: itself, or what a derived value is computed from.
+impl Checker<'_> {
+    /// Fields are unique, the standard ones are there, every `from` is a question or derived
+    /// value, and every `{{id}}` in the subject and text is a field of this letter.
+    fn letter_template(&mut self, id: &str, t: &LetterTemplate) {
+        let what = format!("letter template '{id}'");
+        let mut seen = HashSet::new();
+        for f in &t.fields {
+            if !seen.insert(f.id.as_str()) {
+                self.err(&t.loc, format!("{what}: field '{}' is listed twice", f.id));
+            }
+            if let Some(from) = &f.from
+                && self.k.value_type(from).is_none()
+            {
+                self.err(&t.loc, format!("{what}: field '{}' has from = '{from}', which is not a question or derived value", f.id));
+            }
+        }
+        for required in LetterTemplate::REQUIRED_FIELDS {
+            if t.field(required).is_none() {
+                self.err(&t.loc, format!("{what}: every letter needs the field '{required}'"));
+            }
+        }
+        for f in &t.fields {
+            let used = |text: &str| crate::fill::placeholders(text).contains(&f.id.as_str());
+            if !LetterTemplate::REQUIRED_FIELDS.contains(&f.id.as_str()) && !used(&t.subject) && !used(&t.body) {
+                self.err(&t.loc, format!("{what}: field '{}' is not used in the subject or the text", f.id));
+            }
+        }
+        for (text, first_line) in [(&t.subject, t.loc.line), (&t.body, t.body_line)] {
+            for name in crate::fill::placeholders(text) {
+                if t.field(name).is_none() {
+                    // `name` is a slice of `text`: its offset gives the line.
+                    let offset = name.as_ptr() as usize - text.as_ptr() as usize;
+                    let line = first_line + text[..offset].matches('\n').count();
+                    let loc = Loc { file: t.loc.file.clone(), line };
+                    self.err(&loc, format!("{what}: unknown placeholder {{{{{name}}}}}; add it to fields = [...]"));
+                }
+            }
+        }
+    }
+}
+
 fn deps_of(k: &Knowledge, id: &str, out: &mut BTreeSet<String>, depth: usize) {
     // Derived values may only use earlier ones (checked), so depth is bounded; stay safe anyway.
     if depth > 32 {
@@ -705,7 +749,7 @@ pub fn walk(k: &Knowledge) -> Walk {
             let both = starts.iter().any(|start| {
                 walker.exists(start, &only, &mut |s| {
                     let (values, _) = crate::situation::values(k, s);
-                    let hold = a.when.eval(&values, &mut Vec::new()) && b.when.eval(&values, &mut Vec::new());
+                    let hold = a.when.eval(&values) && b.when.eval(&values);
                     if hold {
                         example = Some(describe_answers(s));
                     }

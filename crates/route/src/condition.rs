@@ -67,26 +67,48 @@ pub enum Test {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Condition {
-    Test { q: String, test: Test },
+    /// `slot` is the position of `q` among all values (questions, then derived values), set by
+    /// the loader so that the engine can test without looking ids up; `usize::MAX` until then.
+    Test {
+        q: String,
+        #[serde(skip)]
+        slot: usize,
+        test: Test,
+    },
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
 }
 
 impl Condition {
-    /// Evaluates the condition. Every value id it looked at is added to `used`.
-    pub fn eval(&self, values: &Values, used: &mut Vec<String>) -> bool {
+    /// Whether the condition holds for these values. "Why" lists every value a rule names
+    /// (see [`Condition::names`]), so evaluation itself records nothing and allocates nothing.
+    pub fn eval(&self, values: &Values) -> bool {
         match self {
-            Condition::Test { q, test } => {
-                if !used.contains(q) {
-                    used.push(q.clone());
-                }
-                test.eval(values.get(q))
-            }
-            // No short-circuit: "why" lists every value the rule looks at.
-            Condition::All(list) => list.iter().fold(true, |acc, c| c.eval(values, used) && acc),
-            Condition::Any(list) => list.iter().fold(false, |acc, c| c.eval(values, used) || acc),
-            Condition::Not(c) => !c.eval(values, used),
+            Condition::Test { q, test, .. } => test.eval(values.get(q)),
+            Condition::All(list) => list.iter().all(|c| c.eval(values)),
+            Condition::Any(list) => list.iter().any(|c| c.eval(values)),
+            Condition::Not(c) => !c.eval(values),
+        }
+    }
+
+    /// As [`Condition::eval`], with the values by slot (see [`crate::model::Knowledge::slots`]):
+    /// the engine's fast path, with no id lookups.
+    pub fn eval_slots(&self, slots: &[Option<&Value>]) -> bool {
+        match self {
+            Condition::Test { slot, test, .. } => test.eval(slots.get(*slot).copied().flatten()),
+            Condition::All(list) => list.iter().all(|c| c.eval_slots(slots)),
+            Condition::Any(list) => list.iter().any(|c| c.eval_slots(slots)),
+            Condition::Not(c) => !c.eval_slots(slots),
+        }
+    }
+
+    /// Sets the slot of every test from the id.
+    pub(crate) fn resolve(&mut self, slot_of: &dyn Fn(&str) -> Option<usize>) {
+        match self {
+            Condition::Test { q, slot, .. } => *slot = slot_of(q).unwrap_or(usize::MAX),
+            Condition::All(list) | Condition::Any(list) => list.iter_mut().for_each(|c| c.resolve(slot_of)),
+            Condition::Not(c) => c.resolve(slot_of),
         }
     }
 
@@ -120,7 +142,7 @@ impl Condition {
 
     fn collect_tests<'a>(&'a self, out: &mut Vec<(&'a str, &'a Test)>) {
         match self {
-            Condition::Test { q, test } => out.push((q, test)),
+            Condition::Test { q, test, .. } => out.push((q, test)),
             Condition::All(list) | Condition::Any(list) => {
                 list.iter().for_each(|c| c.collect_tests(out))
             }
@@ -239,7 +261,7 @@ impl RawCondition {
                     ));
                 }
                 match tests.len() {
-                    1 => Ok(Condition::Test { q, test: tests.pop().unwrap() }),
+                    1 => Ok(Condition::Test { q, slot: usize::MAX, test: tests.pop().unwrap() }),
                     0 => Err(format!(
                         "condition on '{q}' has no test; use one of is, in, has, has-any, at-least, more-than, at-most, less-than, answered"
                     )),
@@ -292,32 +314,30 @@ mod tests {
     }
 
     fn test(q: &str, test: Test) -> Condition {
-        Condition::Test { q: q.into(), test }
+        Condition::Test { q: q.into(), slot: usize::MAX, test }
     }
 
     #[test]
     fn unknown_values_fail_every_test_but_answered_false() {
         let v = values();
-        let mut used = Vec::new();
-        assert!(!test("missing", Test::Is(Scalar::Bool(false))).eval(&v, &mut used));
-        assert!(!test("s", Test::AtLeast(0.0)).eval(&v, &mut used));
-        assert!(test("s", Test::Answered(false)).eval(&v, &mut used));
-        assert!(Condition::Not(Box::new(test("missing", Test::Is(Scalar::Bool(true)))))
-            .eval(&v, &mut used));
+        assert!(!test("missing", Test::Is(Scalar::Bool(false))).eval(&v));
+        assert!(!test("s", Test::AtLeast(0.0)).eval(&v));
+        assert!(test("s", Test::Answered(false)).eval(&v));
+        assert!(Condition::Not(Box::new(test("missing", Test::Is(Scalar::Bool(true))))).eval(&v));
     }
 
     #[test]
-    fn combinators_record_every_value_they_read() {
+    fn combinators_combine_and_names_lists_every_value_once() {
         let v = values();
-        let mut used = Vec::new();
         let c = Condition::Any(vec![
             test("a", Test::Is(Scalar::Bool(true))),
             test("n", Test::MoreThan(4.0)),
             test("m", Test::Has("y".into())),
         ]);
-        assert!(c.eval(&v, &mut used));
-        assert_eq!(used, vec!["a", "n", "m"]);
-        assert!(!Condition::All(vec![c, test("m", Test::Has("y".into()))]).eval(&v, &mut used));
+        assert!(c.eval(&v));
+        let both = Condition::All(vec![c, test("m", Test::Has("y".into()))]);
+        assert!(!both.eval(&v));
+        assert_eq!(both.names(), vec!["a", "n", "m"]);
     }
 
     #[test]

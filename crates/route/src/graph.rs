@@ -12,7 +12,7 @@ use crate::model::{Knowledge, Track};
 /// A condition in short readable form, for edge labels.
 pub fn describe(c: &Condition) -> String {
     match c {
-        Condition::Test { q, test } => match test {
+        Condition::Test { q, test, .. } => match test {
             Test::Is(Scalar::Bool(b)) => format!("{q} = {}", if *b { "ja" } else { "nee" }),
             Test::Is(Scalar::Text(v)) => format!("{q} = {v}"),
             Test::In(vs) => format!("{q} in {}", vs.join("/")),

@@ -15,7 +15,7 @@ pub fn is_relevant(k: &Knowledge, s: &Situation, q: &Question) -> bool {
 }
 
 fn relevant_in(values: &crate::condition::Values, q: &Question) -> bool {
-    q.ask_if.as_ref().is_none_or(|c| c.eval(values, &mut Vec::new()))
+    q.ask_if.as_ref().is_none_or(|c| c.eval(values))
 }
 
 /// The next question to ask, or `None` when the intake is complete.

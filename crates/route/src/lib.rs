@@ -23,6 +23,7 @@ pub mod deadlines_ics;
 pub mod fill;
 pub mod graph;
 pub mod intake;
+pub mod letter;
 pub mod load;
 pub mod model;
 pub mod report;

@@ -92,6 +92,7 @@ enum FileKind {
     Knowledge,
     Article,
     Holidays,
+    LetterTemplate,
     /// Not content the engine reads (for example a README or a letter template).
     Other,
 }
@@ -103,9 +104,8 @@ fn file_kind(path: &Path) -> FileKind {
         FileKind::Holidays
     } else if in_dir("articles") && ext == Some("md") {
         FileKind::Article
-    } else if in_dir("letters") {
-        // Letter templates are read by the letters crate, not by the engine.
-        FileKind::Other
+    } else if in_dir("letters") && ext == Some("md") {
+        FileKind::LetterTemplate
     } else if ext == Some("toml") {
         FileKind::Knowledge
     } else {
@@ -124,11 +124,17 @@ pub fn load_files_checked(files: &[(PathBuf, String)], walk: bool) -> Result<Kno
     let mut k = Knowledge::default();
     let mut errors = Vec::new();
     let mut holiday_files = Vec::new();
+    let mut templates = Vec::new();
     for (path, text) in files {
         match file_kind(path) {
             FileKind::Knowledge => load_knowledge_file(path, text, &mut k, &mut errors),
             FileKind::Article => load_article(path, text, &mut k, &mut errors),
             FileKind::Holidays => holiday_files.push((path.clone(), text.clone())),
+            FileKind::LetterTemplate => {
+                if let Some(t) = load_letter_template(path, text, &mut errors) {
+                    templates.push(t);
+                }
+            }
             FileKind::Other => {}
         }
     }
@@ -141,6 +147,8 @@ pub fn load_files_checked(files: &[(PathBuf, String)], walk: bool) -> Result<Kno
         })),
     }
     build_index(&mut k, &mut errors);
+    resolve_slots(&mut k);
+    attach_letter_templates(&mut k, templates, &mut errors);
     if errors.is_empty() {
         errors = if walk { crate::check::check(&k) } else { crate::check::check_without_walk(&k) };
     }
@@ -638,6 +646,7 @@ fn load_knowledge_file(path: &Path, text: &str, k: &mut Knowledge, errors: &mut 
             title: x.title,
             when: x.when,
             cite: cite(x.sources, x.claims, x.confidence),
+            template: None,
             loc: l,
         });
     }
@@ -698,6 +707,82 @@ fn load_article(path: &Path, text: &str, k: &mut Knowledge, errors: &mut Vec<Con
     });
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawLetterFront {
+    id: String,
+    subject: String,
+    #[serde(default)]
+    fields: Vec<RawLetterField>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawLetterField {
+    id: String,
+    label: String,
+    hint: Option<String>,
+    from: Option<String>,
+    kind: FieldKind,
+}
+
+/// A letter template is `+++`, TOML front matter (id, subject, fields), `+++`, then the text.
+/// Returns the letter id and the template.
+fn load_letter_template(path: &Path, text: &str, errors: &mut Vec<ContentError>) -> Option<(String, LetterTemplate)> {
+    let err = |line: usize, message: &str| ContentError {
+        file: path.to_path_buf(),
+        line,
+        message: message.to_string(),
+    };
+    let Some(rest) = text.strip_prefix("+++\n").or_else(|| text.strip_prefix("+++\r\n")) else {
+        errors.push(err(1, "a letter template starts with a line '+++', then its front matter (id, subject, fields), then '+++'"));
+        return None;
+    };
+    let Some(end) = rest.find("\n+++") else {
+        errors.push(err(1, "the front matter has no closing '+++' line"));
+        return None;
+    };
+    let front = &rest[..end + 1];
+    let after = &rest[end + 4..];
+    let body = after.trim_start_matches(['\r', '\n']);
+    let body_line = line_of(text, text.len() - body.len());
+    let body = body.trim_end().to_string();
+    let fm: RawLetterFront = match toml::from_str(front) {
+        Ok(fm) => fm,
+        Err(e) => {
+            errors.push(toml_error(path, front, e, 1));
+            return None;
+        }
+    };
+    let loc = Loc { file: path.to_path_buf(), line: 2 };
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    if fm.id != stem {
+        errors.push(ContentError::at(&loc, format!("letter id '{}' differs from its file name '{stem}.md'", fm.id)));
+    }
+    let fields = fm
+        .fields
+        .into_iter()
+        .map(|f| LetterField { id: f.id, label: f.label, hint: f.hint, from: f.from, kind: f.kind })
+        .collect();
+    Some((fm.id, LetterTemplate { subject: fm.subject, fields, body, body_line, loc }))
+}
+
+/// Gives each `[[letter]]` its template; a template for no `[[letter]]` is an error.
+fn attach_letter_templates(k: &mut Knowledge, templates: Vec<(String, LetterTemplate)>, errors: &mut Vec<ContentError>) {
+    for (id, t) in templates {
+        match k.index.letters.get(&id).copied() {
+            Some(i) if k.letters[i].template.is_some() => {
+                errors.push(ContentError::at(&t.loc, format!("letter '{id}' has a second template")))
+            }
+            Some(i) => k.letters[i].template = Some(t),
+            None => errors.push(ContentError::at(
+                &t.loc,
+                format!("letter template '{id}' has no [[letter]] with that id in letters.toml"),
+            )),
+        }
+    }
+}
+
 fn build_index(k: &mut Knowledge, errors: &mut Vec<ContentError>) {
     fn index<T>(
         kind: &str,
@@ -735,6 +820,15 @@ fn build_index(k: &mut Knowledge, errors: &mut Vec<ContentError>) {
     k.index.derived = index("derived", &k.derived, |x| (&x.id, &x.loc), errors);
     k.index.steps = index("step", &k.steps, |x| (&x.id, &x.loc), errors);
     k.index.rules = index("rule", &k.rules, |x| (&x.id, &x.loc), errors);
+    k.index.beats = k
+        .rules
+        .iter()
+        .map(|r| {
+            let mut list: Vec<usize> = r.overrides.iter().filter_map(|o| k.index.rules.get(o).copied()).collect();
+            list.sort_unstable();
+            list
+        })
+        .collect();
     k.index.warnings = index("warning", &k.warnings, |x| (&x.id, &x.loc), errors);
     k.index.terms = index("term", &k.terms, |x| (&x.id, &x.loc), errors);
     k.index.letters = index("letter", &k.letters, |x| (&x.id, &x.loc), errors);
@@ -746,6 +840,32 @@ fn build_index(k: &mut Knowledge, errors: &mut Vec<ContentError>) {
                 &d.loc,
                 format!("derived id '{}' is already a question at {}", d.id, q.loc),
             ));
+        }
+    }
+}
+
+/// Gives every condition test the slot of the value it names (see `Knowledge::slot`).
+fn resolve_slots(k: &mut Knowledge) {
+    let slots: HashMap<String, usize> = k
+        .questions
+        .iter()
+        .map(|q| q.id.clone())
+        .chain(k.derived.iter().map(|d| d.id.clone()))
+        .enumerate()
+        .map(|(i, id)| (id, i))
+        .collect();
+    let slot_of = |id: &str| slots.get(id).copied();
+    for r in &mut k.rules {
+        r.when.resolve(&slot_of);
+    }
+    for q in &mut k.questions {
+        if let Some(c) = &mut q.ask_if {
+            c.resolve(&slot_of);
+        }
+    }
+    for d in &mut k.derived {
+        if let Derivation::When(c) = &mut d.how {
+            c.resolve(&slot_of);
         }
     }
 }

@@ -312,8 +312,59 @@ pub struct Letter {
     pub when: String,
     #[serde(flatten)]
     pub cite: Citation,
+    /// The letter text from `content/letters/<id>.md`, when there is one.
+    #[serde(skip)]
+    pub template: Option<LetterTemplate>,
     #[serde(skip)]
     pub loc: Loc,
+}
+
+/// How a letter field is asked for and shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldKind {
+    /// One line.
+    Text,
+    /// A date, written out in the letter ("3 maart 2027").
+    Date,
+    /// Several lines (an address, a description).
+    Multiline,
+}
+
+/// One value a letter needs, filled from an answer when `from` names one, else asked for.
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterField {
+    pub id: String,
+    pub label: String,
+    pub hint: Option<String>,
+    /// The question or derived value that fills this field.
+    pub from: Option<String>,
+    pub kind: FieldKind,
+}
+
+/// A letter text: the fields it needs and the text with `{{field-id}}` placeholders.
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterTemplate {
+    /// The subject line ("Betreft"), with placeholders.
+    pub subject: String,
+    pub fields: Vec<LetterField>,
+    /// From the salutation to the signature, paragraphs separated by blank lines.
+    pub body: String,
+    /// The line of the file where the text starts.
+    #[serde(skip)]
+    pub body_line: usize,
+    /// The file and the line of the front matter.
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+impl LetterTemplate {
+    /// The fields every letter has: sender, addressee, place and date.
+    pub const REQUIRED_FIELDS: [&'static str; 4] = ["afzender", "geadresseerde", "plaats", "datum"];
+
+    pub fn field(&self, id: &str) -> Option<&LetterField> {
+        self.fields.iter().find(|f| f.id == id)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -371,6 +422,8 @@ pub(crate) struct Index {
     pub derived: HashMap<String, usize>,
     pub steps: HashMap<String, usize>,
     pub rules: HashMap<String, usize>,
+    /// Per rule (by position): the positions of the rules it overrides, sorted.
+    pub beats: Vec<Vec<usize>>,
     pub warnings: HashMap<String, usize>,
     pub terms: HashMap<String, usize>,
     pub letters: HashMap<String, usize>,
@@ -399,6 +452,28 @@ impl Knowledge {
     lookup!(letter, letters, Letter);
     lookup!(glossary_entry, glossary, GlossaryEntry);
     lookup!(article, articles, Article);
+
+    /// The slot of a question or derived value: questions first, then derived values.
+    pub fn slot(&self, id: &str) -> Option<usize> {
+        self.index
+            .questions
+            .get(id)
+            .copied()
+            .or_else(|| self.index.derived.get(id).map(|d| self.questions.len() + d))
+    }
+
+    /// The known values by slot, for [`crate::condition::Condition::eval_slots`].
+    pub fn slots<'v>(&self, values: &'v crate::condition::Values) -> Vec<Option<&'v crate::condition::Value>> {
+        let mut out = Vec::with_capacity(self.questions.len() + self.derived.len());
+        out.extend(self.questions.iter().map(|q| values.get(&q.id)));
+        out.extend(self.derived.iter().map(|d| values.get(&d.id)));
+        out
+    }
+
+    /// Whether the rule at position `a` overrides the rule at position `b`.
+    pub fn overrides(&self, a: usize, b: usize) -> bool {
+        self.index.beats.get(a).is_some_and(|list| list.binary_search(&b).is_ok())
+    }
 
     /// Position of a step in route order.
     pub fn step_position(&self, id: &str) -> Option<usize> {

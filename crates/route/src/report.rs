@@ -156,7 +156,7 @@ fn why<'k>(
                     ReasonKind::Default => default_because.map(|t| fill(k, t, values)),
                     _ => None,
                 },
-                answers: r.answers.clone(),
+                answers: (*r.answers).clone(),
                 sources: rule.map(|r| sources(k, &r.cite.sources)).unwrap_or_default(),
             }
         })

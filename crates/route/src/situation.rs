@@ -276,7 +276,7 @@ pub fn values(k: &Knowledge, s: &Situation) -> (Values, Vec<String>) {
             Derivation::FirstOf(list) => list
                 .iter()
                 .find_map(|id| values.get(id).filter(|v| !matches!(v, Value::Skipped)).cloned()),
-            Derivation::When(c) => Some(Value::Bool(c.eval(&values, &mut Vec::new()))),
+            Derivation::When(c) => Some(Value::Bool(c.eval(&values))),
         };
         if let Some(v) = v {
             values.insert(d.id.clone(), v);
