@@ -272,7 +272,9 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
         }
         out
     };
-    let warnings = items(|r| &r.warnings);
+    let mut warnings = items(|r| &r.warnings);
+    // The most serious warnings first; among equals, content order (the sort is stable).
+    warnings.sort_by_key(|w| k.warning(&w.id).map(|w| w.severity));
     let letters = items(|r| &r.letters);
     let articles = items(|r| &r.articles);
     let term_items = items(|r| &r.terms);

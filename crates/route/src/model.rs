@@ -259,8 +259,9 @@ impl Rule {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
+/// How serious a warning is; the order is the order warnings are shown in.
 pub enum Severity {
     Danger,
     Caution,
