@@ -83,8 +83,13 @@ pub fn advice(r: &Report) -> String {
                         let _ = writeln!(out, "    Let op: deze datum valt in de {h}. Termijnen lopen gewoon door.");
                     }
                 }
+                // An unverified or disputed length is not shown as a number; the text explains.
+                None if !t.confidence.is_certain() => {
+                    let _ = writeln!(out, "- {}{}", t.title, confidence_note(t.confidence));
+                    let _ = writeln!(out, "    {}", t.explain.trim().replace('\n', "\n    "));
+                }
                 None => {
-                    let _ = writeln!(out, "- {}: {} {} na {}{}", t.title, t.length, unit_words(t.unit, t.length), t.start_event, confidence_note(t.confidence));
+                    let _ = writeln!(out, "- {}: {} {} na {}", t.title, t.length, unit_words(t.unit, t.length), t.start_event);
                 }
             }
             sources(&mut out, "    ", &t.sources);
