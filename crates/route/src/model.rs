@@ -499,11 +499,11 @@ impl Knowledge {
             .iter()
             .filter_map(|s| self.source(s).map(|s| s.confidence))
             .collect();
-        if confidences.iter().any(|c| *c == Confidence::V) {
+        if confidences.contains(&Confidence::V) {
             Confidence::V
-        } else if confidences.iter().any(|c| *c == Confidence::V2) {
+        } else if confidences.contains(&Confidence::V2) {
             Confidence::V2
-        } else if confidences.iter().any(|c| *c == Confidence::C) {
+        } else if confidences.contains(&Confidence::C) {
             Confidence::C
         } else if confidences.is_empty() {
             Confidence::V
