@@ -67,6 +67,8 @@ pub struct DeadlineAdvice {
     pub computed: Vec<String>,
     /// The school holiday (in the family's region) the deadline falls in, in words.
     pub in_school_holiday: Option<String>,
+    /// When the dates of that holiday are not verified (M) or disputed (C): what is uncertain.
+    pub holiday_uncertain: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -365,6 +367,11 @@ fn term_advice(
                 date_text: calendar::format_date_nl(d.end),
                 computed: d.explanation.clone(),
                 in_school_holiday: d.in_school_holiday.as_ref().map(|h| h.describe_nl()),
+                holiday_uncertain: d
+                    .in_school_holiday
+                    .as_ref()
+                    .filter(|h| !h.confidence.is_certain())
+                    .map(|h| h.note.clone().unwrap_or_default()),
             })
         }
         Err(e) => out.no_date = Some(NoDate::Calendar(e.to_string())),

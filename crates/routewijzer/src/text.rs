@@ -80,7 +80,10 @@ pub fn advice(r: &Report) -> String {
                         let _ = writeln!(out, "    {line}");
                     }
                     if let Some(h) = &d.in_school_holiday {
-                        let _ = writeln!(out, "    Let op: deze datum valt in de {h}. Termijnen lopen gewoon door.");
+                        let _ = writeln!(out, "    Let op: deze datum valt in de {h}. Termijnen lopen door in de vakantie, en commissies en rechters wachten er niet op.");
+                    }
+                    if let Some(note) = &d.holiday_uncertain {
+                        let _ = writeln!(out, "    Deze vakantiedata zijn niet zeker: {note}");
                     }
                 }
                 // An unverified or disputed length is not shown as a number; the text explains.
