@@ -15,7 +15,10 @@ fn root() -> PathBuf {
 
 fn content_files() -> Vec<(PathBuf, String)> {
     fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         paths.sort();
         for p in paths {
             if p.is_dir() {
@@ -34,11 +37,15 @@ fn content_files() -> Vec<(PathBuf, String)> {
 fn synthetic_rules(files: &[(PathBuf, String)], copies: usize) -> Vec<(PathBuf, String)> {
     let mut out = Vec::new();
     for (path, text) in files {
-        if path.extension().is_none_or(|e| e != "toml") || path.components().any(|c| c.as_os_str() == "holidays") {
+        if path.extension().is_none_or(|e| e != "toml")
+            || path.components().any(|c| c.as_os_str() == "holidays")
+        {
             continue;
         }
         let table: toml::Table = toml::from_str(text).unwrap();
-        let Some(toml::Value::Array(rules)) = table.get("rule") else { continue };
+        let Some(toml::Value::Array(rules)) = table.get("rule") else {
+            continue;
+        };
         for n in 1..=copies {
             let renamed: Vec<toml::Value> = rules
                 .iter()
@@ -47,7 +54,11 @@ fn synthetic_rules(files: &[(PathBuf, String)], copies: usize) -> Vec<(PathBuf, 
                     let id = r["id"].as_str().unwrap().to_string();
                     r.insert("id".into(), format!("{id}-kopie-{n}").into());
                     if let Some(current) = r.remove("current") {
-                        let mut next = r.get("next").and_then(|v| v.as_array()).cloned().unwrap_or_default();
+                        let mut next = r
+                            .get("next")
+                            .and_then(|v| v.as_array())
+                            .cloned()
+                            .unwrap_or_default();
                         next.push(current);
                         r.insert("next".into(), toml::Value::Array(next));
                     }
@@ -63,8 +74,14 @@ fn synthetic_rules(files: &[(PathBuf, String)], copies: usize) -> Vec<(PathBuf, 
                 .collect();
             let mut file = toml::Table::new();
             file.insert("rule".into(), toml::Value::Array(renamed));
-            let name = format!("synthetic-{n}-{}", path.file_name().unwrap().to_string_lossy());
-            out.push((root().join("content/rules").join(name), toml::to_string(&file).unwrap()));
+            let name = format!(
+                "synthetic-{n}-{}",
+                path.file_name().unwrap().to_string_lossy()
+            );
+            out.push((
+                root().join("content/rules").join(name),
+                toml::to_string(&file).unwrap(),
+            ));
         }
     }
     out
@@ -72,7 +89,10 @@ fn synthetic_rules(files: &[(PathBuf, String)], copies: usize) -> Vec<(PathBuf, 
 
 fn situations(k: &Knowledge) -> Vec<Situation> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     paths
         .iter()
@@ -92,7 +112,12 @@ fn bench(c: &mut Criterion) {
     let big = route::load::load_files(&big_files).unwrap_or_else(|e| panic!("{}", e[0]));
     let cases = situations(&real);
     let per = cases.len() as u32;
-    eprintln!("rules: real {}, synthetic {}; situations: {}", real.rules.len(), big.rules.len(), per);
+    eprintln!(
+        "rules: real {}, synthetic {}; situations: {}",
+        real.rules.len(),
+        big.rules.len(),
+        per
+    );
 
     let mut g = c.benchmark_group("advise");
     g.bench_function("real content, per situation", |b| {

@@ -136,16 +136,31 @@ impl Advice {
                 }
             }
         };
-        self.rules.iter().filter_map(|r| k.rule(r)).for_each(|r| add(&r.cite.claims));
+        self.rules
+            .iter()
+            .filter_map(|r| k.rule(r))
+            .for_each(|r| add(&r.cite.claims));
         self.steps
             .iter()
             .filter(|s| matches!(s.status, Status::Current | Status::Next))
             .filter_map(|s| k.step(&s.id))
             .for_each(|s| add(&s.cite.claims));
-        self.warnings.iter().filter_map(|w| k.warning(&w.id)).for_each(|w| add(&w.cite.claims));
-        self.terms.iter().filter_map(|t| k.term(&t.id)).for_each(|t| add(&t.cite.claims));
-        self.letters.iter().filter_map(|l| k.letter(&l.id)).for_each(|l| add(&l.cite.claims));
-        self.articles.iter().filter_map(|a| k.article(&a.id)).for_each(|a| add(&a.cite.claims));
+        self.warnings
+            .iter()
+            .filter_map(|w| k.warning(&w.id))
+            .for_each(|w| add(&w.cite.claims));
+        self.terms
+            .iter()
+            .filter_map(|t| k.term(&t.id))
+            .for_each(|t| add(&t.cite.claims));
+        self.letters
+            .iter()
+            .filter_map(|l| k.letter(&l.id))
+            .for_each(|l| add(&l.cite.claims));
+        self.articles
+            .iter()
+            .filter_map(|a| k.article(&a.id))
+            .for_each(|a| add(&a.cite.claims));
         out.sort();
         out
     }
@@ -164,7 +179,11 @@ fn reason(f: &Fired) -> Reason {
 }
 
 fn plain(kind: ReasonKind) -> Reason {
-    Reason { kind, rule: None, answers: Arc::default() }
+    Reason {
+        kind,
+        rule: None,
+        answers: Arc::default(),
+    }
 }
 
 /// Computes the personal route. Never panics on a situation built by [`crate::situation`].
@@ -202,9 +221,15 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
     for f in &fired {
         let demoted = overridden(f);
         for (step, status) in f.rule.step_effects() {
-            let Some(pos) = k.step_position(step) else { continue };
+            let Some(pos) = k.step_position(step) else {
+                continue;
+            };
             // An overridden rule still says its step matters, but not first.
-            let status = if demoted && status == Status::Current { Status::Next } else { status };
+            let status = if demoted && status == Status::Current {
+                Status::Next
+            } else {
+                status
+            };
             claims[pos].push((status, f));
         }
     }
@@ -236,8 +261,9 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
     }
 
     // Exactly one current step.
-    let currents: Vec<usize> =
-        (0..steps.len()).filter(|&i| steps[i].status == Status::Current).collect();
+    let currents: Vec<usize> = (0..steps.len())
+        .filter(|&i| steps[i].status == Status::Current)
+        .collect();
     let current = match currents.first() {
         Some(&first) => {
             // The checker forbids two unordered current rules; keep route order if it happens.
@@ -268,7 +294,10 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
                 let r = reason(f);
                 match out.iter_mut().find(|i| &i.id == id) {
                     Some(item) => item.reasons.push(r),
-                    None => out.push(ItemAdvice { id: id.clone(), reasons: vec![r] }),
+                    None => out.push(ItemAdvice {
+                        id: id.clone(),
+                        reasons: vec![r],
+                    }),
                 }
             }
         }
@@ -285,7 +314,14 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
         .into_iter()
         .filter_map(|item| {
             let term = k.term(&item.id)?;
-            Some(term_advice(k, term, item.reasons, &values, region, &mut notes))
+            Some(term_advice(
+                k,
+                term,
+                item.reasons,
+                &values,
+                region,
+                &mut notes,
+            ))
         })
         .collect();
 
@@ -329,7 +365,13 @@ fn term_advice(
     notes: &mut Vec<String>,
 ) -> TermAdvice {
     let confidence = k.confidence_of(&term.cite);
-    let mut out = TermAdvice { id: term.id.clone(), reasons, confidence, deadline: None, no_date: None };
+    let mut out = TermAdvice {
+        id: term.id.clone(),
+        reasons,
+        confidence,
+        deadline: None,
+        no_date: None,
+    };
     if !confidence.is_certain() {
         out.no_date = Some(NoDate::Uncertain);
         return out;

@@ -27,7 +27,10 @@ pub fn check(k: &Knowledge) -> Vec<ContentError> {
 /// advice, unordered current rules). The walk can take seconds; a server that starts often on
 /// content that already passed [`check`] may use this instead.
 pub fn check_without_walk(k: &Knowledge) -> Vec<ContentError> {
-    let mut c = Checker { k, errors: Vec::new() };
+    let mut c = Checker {
+        k,
+        errors: Vec::new(),
+    };
     c.sources_and_claims();
     c.questions();
     c.derived();
@@ -56,7 +59,14 @@ impl Checker<'_> {
         }
     }
 
-    fn refs(&mut self, loc: &Loc, what: &str, kind: &str, ids: &[String], exists: impl Fn(&str) -> bool) {
+    fn refs(
+        &mut self,
+        loc: &Loc,
+        what: &str,
+        kind: &str,
+        ids: &[String],
+        exists: impl Fn(&str) -> bool,
+    ) {
         for id in ids {
             if !exists(id) {
                 self.err(loc, format!("{what}: unknown {kind} '{id}'"));
@@ -69,9 +79,14 @@ impl Checker<'_> {
     fn citation(&mut self, loc: &Loc, what: &str, cite: &Citation, needs_source: bool) {
         let k = self.k;
         if needs_source && cite.sources.is_empty() {
-            self.err(loc, format!("{what} cites no source; add sources = [\"...\"]"));
+            self.err(
+                loc,
+                format!("{what} cites no source; add sources = [\"...\"]"),
+            );
         }
-        self.refs(loc, what, "source", &cite.sources, |id| k.source(id).is_some());
+        self.refs(loc, what, "source", &cite.sources, |id| {
+            k.source(id).is_some()
+        });
         self.refs(loc, what, "claim", &cite.claims, |id| k.claim(id).is_some());
         if let Some(own) = cite.confidence
             && own.is_certain()
@@ -99,16 +114,26 @@ impl Checker<'_> {
         for c in &k.claims {
             let what = format!("claim '{}'", c.id);
             if c.status == ClaimStatus::Corrected && c.correction.is_none() {
-                self.err(&c.loc, format!("{what} is corrected but has no correction text"));
+                self.err(
+                    &c.loc,
+                    format!("{what} is corrected but has no correction text"),
+                );
             }
             if c.sources.is_empty() {
                 self.err(&c.loc, format!("{what} cites no source"));
             }
-            self.refs(&c.loc, &what, "source", &c.sources, |id| k.source(id).is_some());
+            self.refs(&c.loc, &what, "source", &c.sources, |id| {
+                k.source(id).is_some()
+            });
         }
         for h in k.calendar.holidays() {
-            let loc = Loc { file: h.file.clone(), line: h.line };
-            self.refs(&loc, "holiday", "source", &h.sources, |id| k.source(id).is_some());
+            let loc = Loc {
+                file: h.file.clone(),
+                line: h.line,
+            };
+            self.refs(&loc, "holiday", "source", &h.sources, |id| {
+                k.source(id).is_some()
+            });
         }
     }
 
@@ -118,10 +143,19 @@ impl Checker<'_> {
             let what = format!("question '{}'", q.id);
             let has_options = matches!(q.kind, QuestionType::Choice | QuestionType::Multi);
             if has_options && q.options.len() < 2 {
-                self.err(&q.loc, format!("{what} is a {} question and needs at least two options", q.kind));
+                self.err(
+                    &q.loc,
+                    format!(
+                        "{what} is a {} question and needs at least two options",
+                        q.kind
+                    ),
+                );
             }
             if !has_options && !q.options.is_empty() {
-                self.err(&q.loc, format!("{what} is a {} question and cannot have options", q.kind));
+                self.err(
+                    &q.loc,
+                    format!("{what} is a {} question and cannot have options", q.kind),
+                );
             }
             let mut seen = HashSet::new();
             for o in &q.options {
@@ -129,8 +163,13 @@ impl Checker<'_> {
                     self.err(&q.loc, format!("{what} has the option '{}' twice", o.value));
                 }
             }
-            if q.kind != QuestionType::Number && (q.min.is_some() || q.max.is_some() || q.unit.is_some()) {
-                self.err(&q.loc, format!("{what}: min, max and unit are only for number questions"));
+            if q.kind != QuestionType::Number
+                && (q.min.is_some() || q.max.is_some() || q.unit.is_some())
+            {
+                self.err(
+                    &q.loc,
+                    format!("{what}: min, max and unit are only for number questions"),
+                );
             }
             if let (Some(a), Some(b)) = (q.min, q.max)
                 && a > b
@@ -139,7 +178,9 @@ impl Checker<'_> {
             }
             if q.sets_region {
                 let ok = q.kind == QuestionType::Choice
-                    && q.options.iter().all(|o| o.value.parse::<calendar::Region>().is_ok());
+                    && q.options
+                        .iter()
+                        .all(|o| o.value.parse::<calendar::Region>().is_ok());
                 if !ok {
                     self.err(&q.loc, format!("{what} sets the region, so it must be a choice of \"noord\", \"midden\", \"zuid\""));
                 }
@@ -151,7 +192,12 @@ impl Checker<'_> {
                 for dep in self.question_deps(c) {
                     let pos = k.index.questions.get(&dep).copied().unwrap_or(usize::MAX);
                     if pos >= i {
-                        self.err(&q.loc, format!("{what} ask-if depends on '{dep}', which is not asked before it"));
+                        self.err(
+                            &q.loc,
+                            format!(
+                                "{what} ask-if depends on '{dep}', which is not asked before it"
+                            ),
+                        );
                     }
                 }
             }
@@ -178,20 +224,34 @@ impl Checker<'_> {
             match &d.how {
                 Derivation::WeeksSince(q) => {
                     if k.question(q).map(|q| q.kind) != Some(QuestionType::Date) {
-                        self.err(&d.loc, format!("{what}: weeks-since needs a date question, '{q}' is not one"));
+                        self.err(
+                            &d.loc,
+                            format!("{what}: weeks-since needs a date question, '{q}' is not one"),
+                        );
                     }
                     if d.kind != QuestionType::Number {
-                        self.err(&d.loc, format!("{what}: weeks-since gives a number; set type = \"number\""));
+                        self.err(
+                            &d.loc,
+                            format!("{what}: weeks-since gives a number; set type = \"number\""),
+                        );
                     }
                 }
                 Derivation::WeeksUntilSummer => {
                     if d.kind != QuestionType::Number {
-                        self.err(&d.loc, format!("{what}: weeks-until-summer gives a number; set type = \"number\""));
+                        self.err(
+                            &d.loc,
+                            format!(
+                                "{what}: weeks-until-summer gives a number; set type = \"number\""
+                            ),
+                        );
                     }
                 }
                 Derivation::SummerStart => {
                     if d.kind != QuestionType::Date {
-                        self.err(&d.loc, format!("{what}: summer-start gives a date; set type = \"date\""));
+                        self.err(
+                            &d.loc,
+                            format!("{what}: summer-start gives a date; set type = \"date\""),
+                        );
                     }
                 }
                 Derivation::FirstOf(list) => {
@@ -208,11 +268,17 @@ impl Checker<'_> {
                 }
                 Derivation::When(c) => {
                     if d.kind != QuestionType::Yesno {
-                        self.err(&d.loc, format!("{what}: when gives yes or no; set type = \"yesno\""));
+                        self.err(
+                            &d.loc,
+                            format!("{what}: when gives yes or no; set type = \"yesno\""),
+                        );
                     }
                     for id in c.names() {
                         if k.value_type(id).is_some() && !defined_before(id) {
-                            self.err(&d.loc, format!("{what}: uses '{id}', which is defined after it"));
+                            self.err(
+                                &d.loc,
+                                format!("{what}: uses '{id}', which is defined after it"),
+                            );
                         }
                     }
                     self.condition(&d.loc, &what, c);
@@ -225,7 +291,10 @@ impl Checker<'_> {
     fn condition(&mut self, loc: &Loc, what: &str, c: &Condition) {
         for (id, test) in c.tests() {
             let Some(kind) = self.k.value_type(id) else {
-                self.err(loc, format!("{what}: unknown question or derived value '{id}'"));
+                self.err(
+                    loc,
+                    format!("{what}: unknown question or derived value '{id}'"),
+                );
                 continue;
             };
             let fits = match (kind, test) {
@@ -244,7 +313,13 @@ impl Checker<'_> {
                     QuestionType::Number => "at-least, more-than, at-most, less-than, answered",
                     QuestionType::Date => "answered (compare dates through a derived weeks-since)",
                 };
-                self.err(loc, format!("{what}: '{}' does not fit '{id}', a {kind} value; allowed: {allowed}", test.name()));
+                self.err(
+                    loc,
+                    format!(
+                        "{what}: '{}' does not fit '{id}', a {kind} value; allowed: {allowed}",
+                        test.name()
+                    ),
+                );
                 continue;
             }
             // Choice values must be options of the question.
@@ -256,8 +331,15 @@ impl Checker<'_> {
                 };
                 for v in values {
                     if !q.has_option(v) {
-                        let options: Vec<&str> = q.options.iter().map(|o| o.value.as_str()).collect();
-                        self.err(loc, format!("{what}: '{v}' is not an option of '{id}'; options are {}", options.join(", ")));
+                        let options: Vec<&str> =
+                            q.options.iter().map(|o| o.value.as_str()).collect();
+                        self.err(
+                            loc,
+                            format!(
+                                "{what}: '{v}' is not an option of '{id}'; options are {}",
+                                options.join(", ")
+                            ),
+                        );
                     }
                 }
             }
@@ -268,29 +350,58 @@ impl Checker<'_> {
         let k = self.k;
         let fallbacks: Vec<&Step> = k.steps.iter().filter(|s| s.fallback).collect();
         if k.steps.is_empty() {
-            self.errors.push(ContentError { file: "content".into(), line: 0, message: "there are no route steps ([[step]])".into() });
+            self.errors.push(ContentError {
+                file: "content".into(),
+                line: 0,
+                message: "there are no route steps ([[step]])".into(),
+            });
         } else if fallbacks.len() != 1 {
-            let loc = fallbacks.first().map(|s| s.loc.clone()).unwrap_or_else(|| k.steps[0].loc.clone());
-            self.err(&loc, format!("exactly one step must have fallback = true; found {}", fallbacks.len()));
+            let loc = fallbacks
+                .first()
+                .map(|s| s.loc.clone())
+                .unwrap_or_else(|| k.steps[0].loc.clone());
+            self.err(
+                &loc,
+                format!(
+                    "exactly one step must have fallback = true; found {}",
+                    fallbacks.len()
+                ),
+            );
         }
         for s in &k.steps {
             let what = format!("step '{}'", s.id);
             match (s.track, s.level) {
                 (Track::Main, Some(1..=4)) | (Track::Side, None) => {}
-                (Track::Main, _) => self.err(&s.loc, format!("{what} is on the main route and needs level = 1, 2, 3 or 4")),
-                (Track::Side, Some(_)) => self.err(&s.loc, format!("{what} is a side route and cannot have a level")),
+                (Track::Main, _) => self.err(
+                    &s.loc,
+                    format!("{what} is on the main route and needs level = 1, 2, 3 or 4"),
+                ),
+                (Track::Side, Some(_)) => self.err(
+                    &s.loc,
+                    format!("{what} is a side route and cannot have a level"),
+                ),
             }
             if !matches!(s.default_status, Status::Later | Status::NotApplicable) {
-                self.err(&s.loc, format!("{what}: default-status must be \"later\" or \"not-applicable\""));
+                self.err(
+                    &s.loc,
+                    format!("{what}: default-status must be \"later\" or \"not-applicable\""),
+                );
             }
             if let Some(text) = &s.default_because {
                 self.placeholders(&s.loc, &what, text);
             }
             if s.default_status == Status::NotApplicable && s.default_because.is_none() {
-                self.err(&s.loc, format!("{what}: say why it is not applicable by default (default-because)"));
+                self.err(
+                    &s.loc,
+                    format!("{what}: say why it is not applicable by default (default-because)"),
+                );
             }
-            self.refs(&s.loc, &what, "organisation", &s.who, |id| k.organisation(id).is_some());
-            self.refs(&s.loc, &what, "article", &s.articles, |id| k.article(id).is_some());
+            self.refs(&s.loc, &what, "organisation", &s.who, |id| {
+                k.organisation(id).is_some()
+            });
+            self.refs(&s.loc, &what, "article", &s.articles, |id| {
+                k.article(id).is_some()
+            });
             self.citation(&s.loc, &what, &s.cite, true);
         }
     }
@@ -308,27 +419,51 @@ impl Checker<'_> {
                     self.err(&r.loc, format!("{what} gives step '{s}' two statuses"));
                 }
             }
-            self.refs(&r.loc, &what, "warning", &r.warnings, |id| k.warning(id).is_some());
+            self.refs(&r.loc, &what, "warning", &r.warnings, |id| {
+                k.warning(id).is_some()
+            });
             self.refs(&r.loc, &what, "term", &r.terms, |id| k.term(id).is_some());
-            self.refs(&r.loc, &what, "letter", &r.letters, |id| k.letter(id).is_some());
-            self.refs(&r.loc, &what, "article", &r.articles, |id| k.article(id).is_some());
-            self.refs(&r.loc, &what, "rule", &r.overrides, |id| k.rule(id).is_some());
+            self.refs(&r.loc, &what, "letter", &r.letters, |id| {
+                k.letter(id).is_some()
+            });
+            self.refs(&r.loc, &what, "article", &r.articles, |id| {
+                k.article(id).is_some()
+            });
+            self.refs(&r.loc, &what, "rule", &r.overrides, |id| {
+                k.rule(id).is_some()
+            });
             if r.overrides.contains(&r.id) {
                 self.err(&r.loc, format!("{what} overrides itself"));
             }
-            if steps.is_empty() && r.warnings.is_empty() && r.terms.is_empty() && r.letters.is_empty() && r.articles.is_empty() {
-                self.err(&r.loc, format!("{what} has no effect: name steps, warnings, terms, letters or articles"));
+            if steps.is_empty()
+                && r.warnings.is_empty()
+                && r.terms.is_empty()
+                && r.letters.is_empty()
+                && r.articles.is_empty()
+            {
+                self.err(
+                    &r.loc,
+                    format!(
+                        "{what} has no effect: name steps, warnings, terms, letters or articles"
+                    ),
+                );
             }
             self.placeholders(&r.loc, &what, &r.because);
             if r.because.trim().is_empty() {
-                self.err(&r.loc, format!("{what}: because is empty; say why in words a parent understands"));
+                self.err(
+                    &r.loc,
+                    format!("{what}: because is empty; say why in words a parent understands"),
+                );
             }
             self.citation(&r.loc, &what, &r.cite, true);
         }
         // Overrides must not form a cycle: "A beats B beats A" orders nothing.
         for r in &k.rules {
             if self.reaches(&r.id, &r.id, &mut HashSet::new(), true) {
-                self.err(&r.loc, format!("rule '{}' is part of an overrides cycle", r.id));
+                self.err(
+                    &r.loc,
+                    format!("rule '{}' is part of an overrides cycle", r.id),
+                );
             }
         }
     }
@@ -340,9 +475,11 @@ impl Checker<'_> {
         if !seen.insert(from.to_string()) {
             return false;
         }
-        self.k
-            .rule(from)
-            .is_some_and(|r| r.overrides.iter().any(|o| self.reaches(o, target, seen, false)))
+        self.k.rule(from).is_some_and(|r| {
+            r.overrides
+                .iter()
+                .any(|o| self.reaches(o, target, seen, false))
+        })
     }
 
     fn items(&mut self) {
@@ -366,7 +503,10 @@ impl Checker<'_> {
             self.citation(&a.loc, &what, &a.cite, true);
             for target in article_links(&a.body) {
                 if k.article(target).is_none() {
-                    self.err(&a.loc, format!("{what} links to unknown article '{target}'"));
+                    self.err(
+                        &a.loc,
+                        format!("{what} links to unknown article '{target}'"),
+                    );
                 }
             }
         }
@@ -392,12 +532,20 @@ impl Checker<'_> {
             if let Some(q) = &t.start
                 && !date_q(q)
             {
-                self.err(&t.loc, format!("{what}: start '{q}' is not a date question"));
+                self.err(
+                    &t.loc,
+                    format!("{what}: start '{q}' is not a date question"),
+                );
             }
             if let Some(s) = &t.suspended_by {
                 for q in [&s.from, &s.to] {
                     if !date_q(q) {
-                        self.err(&t.loc, format!("{what}: suspended-by names '{q}', which is not a date question"));
+                        self.err(
+                            &t.loc,
+                            format!(
+                                "{what}: suspended-by names '{q}', which is not a date question"
+                            ),
+                        );
                     }
                 }
             }
@@ -424,13 +572,25 @@ impl Checker<'_> {
         }
         for required in LetterTemplate::REQUIRED_FIELDS {
             if t.field(required).is_none() {
-                self.err(&t.loc, format!("{what}: every letter needs the field '{required}'"));
+                self.err(
+                    &t.loc,
+                    format!("{what}: every letter needs the field '{required}'"),
+                );
             }
         }
         for f in &t.fields {
             let used = |text: &str| crate::fill::placeholders(text).contains(&f.id.as_str());
-            if !LetterTemplate::REQUIRED_FIELDS.contains(&f.id.as_str()) && !used(&t.subject) && !used(&t.body) {
-                self.err(&t.loc, format!("{what}: field '{}' is not used in the subject or the text", f.id));
+            if !LetterTemplate::REQUIRED_FIELDS.contains(&f.id.as_str())
+                && !used(&t.subject)
+                && !used(&t.body)
+            {
+                self.err(
+                    &t.loc,
+                    format!(
+                        "{what}: field '{}' is not used in the subject or the text",
+                        f.id
+                    ),
+                );
             }
         }
         for (text, first_line) in [(&t.subject, t.loc.line), (&t.body, t.body_line)] {
@@ -439,8 +599,16 @@ impl Checker<'_> {
                     // `name` is a slice of `text`: its offset gives the line.
                     let offset = name.as_ptr() as usize - text.as_ptr() as usize;
                     let line = first_line + text[..offset].matches('\n').count();
-                    let loc = Loc { file: t.loc.file.clone(), line };
-                    self.err(&loc, format!("{what}: unknown placeholder {{{{{name}}}}}; add it to fields = [...]"));
+                    let loc = Loc {
+                        file: t.loc.file.clone(),
+                        line,
+                    };
+                    self.err(
+                        &loc,
+                        format!(
+                            "{what}: unknown placeholder {{{{{name}}}}}; add it to fields = [...]"
+                        ),
+                    );
                 }
             }
         }
@@ -463,7 +631,10 @@ fn deps_of(k: &Knowledge, id: &str, out: &mut BTreeSet<String>, depth: usize) {
                 }
             }
             Derivation::FirstOf(list) => list.iter().for_each(|x| deps_of(k, x, out, depth + 1)),
-            Derivation::When(c) => c.names().into_iter().for_each(|x| deps_of(k, x, out, depth + 1)),
+            Derivation::When(c) => c
+                .names()
+                .into_iter()
+                .for_each(|x| deps_of(k, x, out, depth + 1)),
         }
     }
 }
@@ -489,18 +660,31 @@ pub fn coverage(k: &Knowledge) -> Coverage {
     let mut covered: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut add = |kind: &str, id: &str, cite: &Citation| {
         for c in &cite.claims {
-            covered.entry(c.clone()).or_default().push(format!("{kind} {id}"));
+            covered
+                .entry(c.clone())
+                .or_default()
+                .push(format!("{kind} {id}"));
         }
     };
     k.steps.iter().for_each(|x| add("step", &x.id, &x.cite));
     k.rules.iter().for_each(|x| add("rule", &x.id, &x.cite));
-    k.warnings.iter().for_each(|x| add("warning", &x.id, &x.cite));
+    k.warnings
+        .iter()
+        .for_each(|x| add("warning", &x.id, &x.cite));
     k.terms.iter().for_each(|x| add("term", &x.id, &x.cite));
-    k.organisations.iter().for_each(|x| add("organisation", &x.id, &x.cite));
-    k.questions.iter().for_each(|x| add("question", &x.id, &x.cite));
+    k.organisations
+        .iter()
+        .for_each(|x| add("organisation", &x.id, &x.cite));
+    k.questions
+        .iter()
+        .for_each(|x| add("question", &x.id, &x.cite));
     k.letters.iter().for_each(|x| add("letter", &x.id, &x.cite));
-    k.glossary.iter().for_each(|x| add("glossary", &x.id, &x.cite));
-    k.articles.iter().for_each(|x| add("article", &x.id, &x.cite));
+    k.glossary
+        .iter()
+        .for_each(|x| add("glossary", &x.id, &x.cite));
+    k.articles
+        .iter()
+        .for_each(|x| add("article", &x.id, &x.cite));
     let uncovered = (1..=34)
         .map(|i| format!("S{i:02}"))
         .filter(|id| !covered.contains_key(id))
@@ -565,11 +749,17 @@ fn walk_situations(k: &Knowledge) -> Vec<Situation> {
 fn test_values(q: &Question, today: Date, thresholds: &[f64]) -> Vec<Value> {
     let mut out: Vec<Value> = match q.kind {
         QuestionType::Yesno => vec![Value::Bool(true), Value::Bool(false)],
-        QuestionType::Choice => q.options.iter().map(|o| Value::Text(o.value.clone())).collect(),
+        QuestionType::Choice => q
+            .options
+            .iter()
+            .map(|o| Value::Text(o.value.clone()))
+            .collect(),
         QuestionType::Multi => {
             let mut v = vec![Value::List(vec![])];
             v.extend(q.options.iter().map(|o| Value::List(vec![o.value.clone()])));
-            v.push(Value::List(q.options.iter().map(|o| o.value.clone()).collect()));
+            v.push(Value::List(
+                q.options.iter().map(|o| o.value.clone()).collect(),
+            ));
             v
         }
         QuestionType::Number => {
@@ -628,7 +818,10 @@ impl<'k> Walker<'k> {
             }
         };
         k.rules.iter().for_each(|r| collect(&r.when));
-        k.questions.iter().filter_map(|q| q.ask_if.as_ref()).for_each(&mut collect);
+        k.questions
+            .iter()
+            .filter_map(|q| q.ask_if.as_ref())
+            .for_each(&mut collect);
         k.derived.iter().for_each(|d| {
             if let Derivation::When(c) = &d.how {
                 collect(c)
@@ -651,7 +844,11 @@ impl<'k> Walker<'k> {
             }
             asked_deps.insert(q.id.clone(), all);
         }
-        Walker { k, thresholds, asked_deps }
+        Walker {
+            k,
+            thresholds,
+            asked_deps,
+        }
     }
 
     /// The questions that decide a condition: those it reads, and what decides whether those
@@ -675,12 +872,27 @@ impl<'k> Walker<'k> {
     /// Walks every way the intake can answer the questions in `only` (in intake order; a
     /// question that is not relevant stays unanswered) and calls `visit` on each result until
     /// it returns true. Returns whether it did.
-    fn exists(&self, start: &Situation, only: &BTreeSet<String>, visit: &mut dyn FnMut(&Situation) -> bool) -> bool {
-        let questions: Vec<&Question> = self.k.questions.iter().filter(|q| only.contains(&q.id)).collect();
+    fn exists(
+        &self,
+        start: &Situation,
+        only: &BTreeSet<String>,
+        visit: &mut dyn FnMut(&Situation) -> bool,
+    ) -> bool {
+        let questions: Vec<&Question> = self
+            .k
+            .questions
+            .iter()
+            .filter(|q| only.contains(&q.id))
+            .collect();
         self.step(start.clone(), &questions, visit)
     }
 
-    fn step(&self, s: Situation, rest: &[&Question], visit: &mut dyn FnMut(&Situation) -> bool) -> bool {
+    fn step(
+        &self,
+        s: Situation,
+        rest: &[&Question],
+        visit: &mut dyn FnMut(&Situation) -> bool,
+    ) -> bool {
         let Some((q, rest)) = rest.split_first() else {
             return visit(&s);
         };
@@ -721,14 +933,18 @@ impl<'k> Walker<'k> {
 pub fn walk(k: &Knowledge) -> Walk {
     let walker = Walker::new(k);
     let starts = walk_situations(k);
-    let mut w = Walk { pairs: 0, sampled: 0, errors: Vec::new() };
+    let mut w = Walk {
+        pairs: 0,
+        sampled: 0,
+        errors: Vec::new(),
+    };
 
     for q in &k.questions {
         let Some(c) = &q.ask_if else { continue };
         let only = walker.closure(&[c]);
-        let reachable = starts.iter().any(|start| {
-            walker.exists(start, &only, &mut |s| crate::intake::is_relevant(k, s, q))
-        });
+        let reachable = starts
+            .iter()
+            .any(|start| walker.exists(start, &only, &mut |s| crate::intake::is_relevant(k, s, q)));
         if !reachable {
             w.errors.push(ContentError::at(
                 &q.loc,
@@ -740,7 +956,8 @@ pub fn walk(k: &Knowledge) -> Walk {
     let claiming: Vec<&Rule> = k.rules.iter().filter(|r| r.current.is_some()).collect();
     for (i, a) in claiming.iter().enumerate() {
         for b in &claiming[i + 1..] {
-            if a.current == b.current || a.overrides.contains(&b.id) || b.overrides.contains(&a.id) {
+            if a.current == b.current || a.overrides.contains(&b.id) || b.overrides.contains(&a.id)
+            {
                 continue;
             }
             w.pairs += 1;
@@ -777,11 +994,21 @@ pub fn walk(k: &Knowledge) -> Walk {
                 .filter_map(|r| k.rule(r))
                 .any(|r| r.step_effects().next().is_some());
             if !named_a_step {
-                let loc = k.questions.first().map(|q| q.loc.clone()).unwrap_or_else(|| Loc { file: "content".into(), line: 0 });
-                w.errors.push(ContentError::at(&loc, format!(
-                    "dead end: after the answers {} no rule advises any step",
-                    describe_answers(&s)
-                )));
+                let loc = k
+                    .questions
+                    .first()
+                    .map(|q| q.loc.clone())
+                    .unwrap_or_else(|| Loc {
+                        file: "content".into(),
+                        line: 0,
+                    });
+                w.errors.push(ContentError::at(
+                    &loc,
+                    format!(
+                        "dead end: after the answers {} no rule advises any step",
+                        describe_answers(&s)
+                    ),
+                ));
                 break 'sampling;
             }
         }
@@ -790,6 +1017,10 @@ pub fn walk(k: &Knowledge) -> Walk {
 }
 
 fn describe_answers(s: &Situation) -> String {
-    let parts: Vec<String> = s.answers.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+    let parts: Vec<String> = s
+        .answers
+        .iter()
+        .map(|(k, v)| format!("{k} = {v}"))
+        .collect();
     format!("{{{}}} (today {})", parts.join(", "), s.today)
 }

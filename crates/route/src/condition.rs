@@ -107,7 +107,9 @@ impl Condition {
     pub(crate) fn resolve(&mut self, slot_of: &dyn Fn(&str) -> Option<usize>) {
         match self {
             Condition::Test { q, slot, .. } => *slot = slot_of(q).unwrap_or(usize::MAX),
-            Condition::All(list) | Condition::Any(list) => list.iter_mut().for_each(|c| c.resolve(slot_of)),
+            Condition::All(list) | Condition::Any(list) => {
+                list.iter_mut().for_each(|c| c.resolve(slot_of))
+            }
             Condition::Not(c) => c.resolve(slot_of),
         }
     }
@@ -261,7 +263,11 @@ impl RawCondition {
                     ));
                 }
                 match tests.len() {
-                    1 => Ok(Condition::Test { q, slot: usize::MAX, test: tests.pop().unwrap() }),
+                    1 => Ok(Condition::Test {
+                        q,
+                        slot: usize::MAX,
+                        test: tests.pop().unwrap(),
+                    }),
                     0 => Err(format!(
                         "condition on '{q}' has no test; use one of is, in, has, has-any, at-least, more-than, at-most, less-than, answered"
                     )),
@@ -314,7 +320,11 @@ mod tests {
     }
 
     fn test(q: &str, test: Test) -> Condition {
-        Condition::Test { q: q.into(), slot: usize::MAX, test }
+        Condition::Test {
+            q: q.into(),
+            slot: usize::MAX,
+            test,
+        }
     }
 
     #[test]
@@ -348,8 +358,16 @@ mod tests {
         };
         assert!(parse("q = 'a'\nis = true").is_ok());
         assert!(parse("q = 'a'").unwrap_err().contains("has no test"));
-        assert!(parse("q = 'a'\nis = true\nat-least = 3").unwrap_err().contains("2 tests"));
+        assert!(
+            parse("q = 'a'\nis = true\nat-least = 3")
+                .unwrap_err()
+                .contains("2 tests")
+        );
         assert!(parse("is = true").unwrap_err().contains("without q"));
-        assert!(parse("all = []\nany = []").unwrap_err().contains("exactly one"));
+        assert!(
+            parse("all = []\nany = []")
+                .unwrap_err()
+                .contains("exactly one")
+        );
     }
 }

@@ -42,7 +42,10 @@ pub fn calendar(r: &Report) -> ics::Calendar {
             })
         })
         .collect();
-    ics::Calendar { prod_id: "-//Routewijzer//Termijnen//NL".to_string(), events }
+    ics::Calendar {
+        prod_id: "-//Routewijzer//Termijnen//NL".to_string(),
+        events,
+    }
 }
 
 /// The calendar file as text. DTSTAMP is the advice's day at midnight UTC, so the same situation

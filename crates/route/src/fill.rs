@@ -66,7 +66,10 @@ mod tests {
         v.insert("weken".into(), Value::Number(3.0));
         let text = "Over {{weken}} weken, op {{ start }}, begint de vakantie. {{onbekend}}";
         assert_eq!(placeholders(text), vec!["weken", "start", "onbekend"]);
-        assert_eq!(fill(&k, text, &v), "Over 3 weken, op zaterdag 17 juli 2027, begint de vakantie. …");
+        assert_eq!(
+            fill(&k, text, &v),
+            "Over 3 weken, op zaterdag 17 juli 2027, begint de vakantie. …"
+        );
         assert_eq!(fill(&k, "geen", &v), "geen");
     }
 }

@@ -13,7 +13,12 @@ pub type FieldValues = BTreeMap<String, String>;
 
 /// A date as letters write it: "3 maart 2027".
 pub fn letter_date(d: jiff::civil::Date) -> String {
-    format!("{} {} {}", d.day(), calendar::month_name_nl(d.month()), d.year())
+    format!(
+        "{} {} {}",
+        d.day(),
+        calendar::month_name_nl(d.month()),
+        d.year()
+    )
 }
 
 /// The values the advice already knows for a template's fields.
@@ -21,7 +26,10 @@ pub fn prefill(k: &Knowledge, t: &LetterTemplate, advice: &Advice) -> FieldValue
     let mut out = FieldValues::new();
     for f in &t.fields {
         let Some(from) = &f.from else { continue };
-        let value = advice.answers.get(from).or_else(|| advice.derived.get(from));
+        let value = advice
+            .answers
+            .get(from)
+            .or_else(|| advice.derived.get(from));
         let text = match value {
             None | Some(Value::Skipped) => continue,
             Some(Value::Date(d)) => letter_date(*d),
@@ -39,7 +47,10 @@ pub fn prefill(k: &Knowledge, t: &LetterTemplate, advice: &Advice) -> FieldValue
 
 /// The fields that have no value yet (empty or only spaces counts as none).
 pub fn missing<'t>(t: &'t LetterTemplate, values: &FieldValues) -> Vec<&'t LetterField> {
-    t.fields.iter().filter(|f| values.get(&f.id).is_none_or(|v| v.trim().is_empty())).collect()
+    t.fields
+        .iter()
+        .filter(|f| values.get(&f.id).is_none_or(|v| v.trim().is_empty()))
+        .collect()
 }
 
 /// The text with every `{{field}}` replaced by its value. Call it when [`missing`] is empty; a
@@ -71,7 +82,10 @@ mod tests {
         let mut v = FieldValues::new();
         v.insert("naam".into(), "Sam ".into());
         v.insert("leeg".into(), " ".into());
-        assert_eq!(fill_text("Beste {{ naam }}, {{leeg}} {{x}}.", &v), "Beste Sam, {{leeg}} {{x}}.");
+        assert_eq!(
+            fill_text("Beste {{ naam }}, {{leeg}} {{x}}.", &v),
+            "Beste Sam, {{leeg}} {{x}}."
+        );
         assert_eq!(letter_date(jiff::civil::date(2027, 3, 3)), "3 maart 2027");
     }
 }

@@ -34,7 +34,11 @@ impl std::error::Error for ContentError {}
 
 impl ContentError {
     pub fn at(loc: &Loc, message: impl Into<String>) -> Self {
-        ContentError { file: loc.file.clone(), line: loc.line, message: message.into() }
+        ContentError {
+            file: loc.file.clone(),
+            line: loc.line,
+            message: message.into(),
+        }
     }
 }
 
@@ -54,7 +58,11 @@ pub fn read_dir(dir: &Path) -> Result<Vec<(PathBuf, String)>, Vec<ContentError>>
     let mut files = Vec::new();
     let mut errors = Vec::new();
     collect_files(dir, &mut files, &mut errors);
-    if errors.is_empty() { Ok(files) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<(PathBuf, String)>, errors: &mut Vec<ContentError>) {
@@ -74,7 +82,10 @@ fn collect_files(dir: &Path, out: &mut Vec<(PathBuf, String)>, errors: &mut Vec<
     for path in paths {
         if path.is_dir() {
             collect_files(&path, out, errors);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("toml" | "md")) {
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("toml" | "md")
+        ) {
             match std::fs::read_to_string(&path) {
                 Ok(text) => out.push((path, text)),
                 Err(e) => errors.push(ContentError {
@@ -120,7 +131,10 @@ pub fn load_files(files: &[(PathBuf, String)]) -> Result<Knowledge, Vec<ContentE
 }
 
 /// [`load_files`], with or without the intake walk (see [`load_dir_without_walk`]).
-pub fn load_files_checked(files: &[(PathBuf, String)], walk: bool) -> Result<Knowledge, Vec<ContentError>> {
+pub fn load_files_checked(
+    files: &[(PathBuf, String)],
+    walk: bool,
+) -> Result<Knowledge, Vec<ContentError>> {
     let mut k = Knowledge::default();
     let mut errors = Vec::new();
     let mut holiday_files = Vec::new();
@@ -150,7 +164,11 @@ pub fn load_files_checked(files: &[(PathBuf, String)], walk: bool) -> Result<Kno
     resolve_slots(&mut k);
     attach_letter_templates(&mut k, templates, &mut errors);
     if errors.is_empty() {
-        errors = if walk { crate::check::check(&k) } else { crate::check::check_without_walk(&k) };
+        errors = if walk {
+            crate::check::check(&k)
+        } else {
+            crate::check::check_without_walk(&k)
+        };
     }
     if errors.is_empty() {
         Ok(k)
@@ -162,7 +180,11 @@ pub fn load_files_checked(files: &[(PathBuf, String)], walk: bool) -> Result<Kno
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
 }
 
 fn toml_error(path: &Path, text: &str, e: toml::de::Error, line_offset: usize) -> ContentError {
@@ -435,7 +457,11 @@ struct RawFrontMatter {
 }
 
 fn cite(sources: Vec<String>, claims: Vec<String>, confidence: Option<Confidence>) -> Citation {
-    Citation { sources, claims, confidence }
+    Citation {
+        sources,
+        claims,
+        confidence,
+    }
 }
 
 fn load_knowledge_file(path: &Path, text: &str, k: &mut Knowledge, errors: &mut Vec<ContentError>) {
@@ -446,8 +472,16 @@ fn load_knowledge_file(path: &Path, text: &str, k: &mut Knowledge, errors: &mut 
             return;
         }
     };
-    let loc = |span: std::ops::Range<usize>| Loc { file: path.to_path_buf(), line: line_of(text, span.start) };
-    fn condition(raw: RawCondition, loc: &Loc, what: &str, errors: &mut Vec<ContentError>) -> Option<crate::condition::Condition> {
+    let loc = |span: std::ops::Range<usize>| Loc {
+        file: path.to_path_buf(),
+        line: line_of(text, span.start),
+    };
+    fn condition(
+        raw: RawCondition,
+        loc: &Loc,
+        what: &str,
+        errors: &mut Vec<ContentError>,
+    ) -> Option<crate::condition::Condition> {
         match raw.build() {
             Ok(c) => Some(c),
             Err(msg) => {
@@ -560,7 +594,12 @@ fn load_knowledge_file(path: &Path, text: &str, k: &mut Knowledge, errors: &mut 
             ));
             continue;
         }
-        k.derived.push(Derived { id: d.id, kind: d.kind, how: ways.pop().unwrap(), loc: l });
+        k.derived.push(Derived {
+            id: d.id,
+            kind: d.kind,
+            how: ways.pop().unwrap(),
+            loc: l,
+        });
     }
     for s in raw.step {
         let l = loc(s.span());
@@ -632,7 +671,11 @@ fn load_knowledge_file(path: &Path, text: &str, k: &mut Knowledge, errors: &mut 
             start: t.start,
             termijnenwet: t.termijnenwet,
             extension: t.extension,
-            suspended_by: t.suspended_by.map(|s| Suspension { from: s.from, to: s.to, because: s.because }),
+            suspended_by: t.suspended_by.map(|s| Suspension {
+                from: s.from,
+                to: s.to,
+                because: s.because,
+            }),
             explain: t.explain,
             cite: cite(t.sources, t.claims, t.confidence),
             loc: l,
@@ -672,7 +715,10 @@ fn load_article(path: &Path, text: &str, k: &mut Knowledge, errors: &mut Vec<Con
         line,
         message: message.to_string(),
     };
-    let Some(rest) = text.strip_prefix("+++\n").or_else(|| text.strip_prefix("+++\r\n")) else {
+    let Some(rest) = text
+        .strip_prefix("+++\n")
+        .or_else(|| text.strip_prefix("+++\r\n"))
+    else {
         errors.push(err(1, "an article starts with a line '+++', then its front matter (id, title, summary, sources, claims), then '+++'"));
         return;
     };
@@ -689,12 +735,21 @@ fn load_article(path: &Path, text: &str, k: &mut Knowledge, errors: &mut Vec<Con
             return;
         }
     };
-    let loc = Loc { file: path.to_path_buf(), line: 2 };
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let loc = Loc {
+        file: path.to_path_buf(),
+        line: 2,
+    };
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     if fm.id != stem {
         errors.push(ContentError::at(
             &loc,
-            format!("article id '{}' differs from its file name '{stem}.md'", fm.id),
+            format!(
+                "article id '{}' differs from its file name '{stem}.md'",
+                fm.id
+            ),
         ));
     }
     k.articles.push(Article {
@@ -728,13 +783,20 @@ struct RawLetterField {
 
 /// A letter template is `+++`, TOML front matter (id, subject, fields), `+++`, then the text.
 /// Returns the letter id and the template.
-fn load_letter_template(path: &Path, text: &str, errors: &mut Vec<ContentError>) -> Option<(String, LetterTemplate)> {
+fn load_letter_template(
+    path: &Path,
+    text: &str,
+    errors: &mut Vec<ContentError>,
+) -> Option<(String, LetterTemplate)> {
     let err = |line: usize, message: &str| ContentError {
         file: path.to_path_buf(),
         line,
         message: message.to_string(),
     };
-    let Some(rest) = text.strip_prefix("+++\n").or_else(|| text.strip_prefix("+++\r\n")) else {
+    let Some(rest) = text
+        .strip_prefix("+++\n")
+        .or_else(|| text.strip_prefix("+++\r\n"))
+    else {
         errors.push(err(1, "a letter template starts with a line '+++', then its front matter (id, subject, fields), then '+++'"));
         return None;
     };
@@ -754,26 +816,58 @@ fn load_letter_template(path: &Path, text: &str, errors: &mut Vec<ContentError>)
             return None;
         }
     };
-    let loc = Loc { file: path.to_path_buf(), line: 2 };
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let loc = Loc {
+        file: path.to_path_buf(),
+        line: 2,
+    };
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     if fm.id != stem {
-        errors.push(ContentError::at(&loc, format!("letter id '{}' differs from its file name '{stem}.md'", fm.id)));
+        errors.push(ContentError::at(
+            &loc,
+            format!(
+                "letter id '{}' differs from its file name '{stem}.md'",
+                fm.id
+            ),
+        ));
     }
     let fields = fm
         .fields
         .into_iter()
-        .map(|f| LetterField { id: f.id, label: f.label, hint: f.hint, from: f.from, kind: f.kind })
+        .map(|f| LetterField {
+            id: f.id,
+            label: f.label,
+            hint: f.hint,
+            from: f.from,
+            kind: f.kind,
+        })
         .collect();
-    Some((fm.id, LetterTemplate { subject: fm.subject, fields, body, body_line, loc }))
+    Some((
+        fm.id,
+        LetterTemplate {
+            subject: fm.subject,
+            fields,
+            body,
+            body_line,
+            loc,
+        },
+    ))
 }
 
 /// Gives each `[[letter]]` its template; a template for no `[[letter]]` is an error.
-fn attach_letter_templates(k: &mut Knowledge, templates: Vec<(String, LetterTemplate)>, errors: &mut Vec<ContentError>) {
+fn attach_letter_templates(
+    k: &mut Knowledge,
+    templates: Vec<(String, LetterTemplate)>,
+    errors: &mut Vec<ContentError>,
+) {
     for (id, t) in templates {
         match k.index.letters.get(&id).copied() {
-            Some(i) if k.letters[i].template.is_some() => {
-                errors.push(ContentError::at(&t.loc, format!("letter '{id}' has a second template")))
-            }
+            Some(i) if k.letters[i].template.is_some() => errors.push(ContentError::at(
+                &t.loc,
+                format!("letter '{id}' has a second template"),
+            )),
             Some(i) => k.letters[i].template = Some(t),
             None => errors.push(ContentError::at(
                 &t.loc,
@@ -815,7 +909,12 @@ fn build_index(k: &mut Knowledge, errors: &mut Vec<ContentError>) {
     }
     k.index.sources = index("source", &k.sources, |x| (&x.id, &x.loc), errors);
     k.index.claims = index("claim", &k.claims, |x| (&x.id, &x.loc), errors);
-    k.index.organisations = index("organisation", &k.organisations, |x| (&x.id, &x.loc), errors);
+    k.index.organisations = index(
+        "organisation",
+        &k.organisations,
+        |x| (&x.id, &x.loc),
+        errors,
+    );
     k.index.questions = index("question", &k.questions, |x| (&x.id, &x.loc), errors);
     k.index.derived = index("derived", &k.derived, |x| (&x.id, &x.loc), errors);
     k.index.steps = index("step", &k.steps, |x| (&x.id, &x.loc), errors);
@@ -824,7 +923,11 @@ fn build_index(k: &mut Knowledge, errors: &mut Vec<ContentError>) {
         .rules
         .iter()
         .map(|r| {
-            let mut list: Vec<usize> = r.overrides.iter().filter_map(|o| k.index.rules.get(o).copied()).collect();
+            let mut list: Vec<usize> = r
+                .overrides
+                .iter()
+                .filter_map(|o| k.index.rules.get(o).copied())
+                .collect();
             list.sort_unstable();
             list
         })
@@ -877,5 +980,7 @@ fn valid_id(id: &str, claim: bool) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
         && !id.ends_with('-')
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

@@ -183,7 +183,9 @@ pub enum Track {
 }
 
 /// The status of a route step in one family's advice, from strongest to weakest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Done,
@@ -255,7 +257,11 @@ impl Rule {
             .chain(self.next.iter().map(|s| (s.as_str(), Status::Next)))
             .chain(self.later.iter().map(|s| (s.as_str(), Status::Later)))
             .chain(self.done.iter().map(|s| (s.as_str(), Status::Done)))
-            .chain(self.not_applicable.iter().map(|s| (s.as_str(), Status::NotApplicable)))
+            .chain(
+                self.not_applicable
+                    .iter()
+                    .map(|s| (s.as_str(), Status::NotApplicable)),
+            )
     }
 }
 
@@ -464,7 +470,10 @@ impl Knowledge {
     }
 
     /// The known values by slot, for [`crate::condition::Condition::eval_slots`].
-    pub fn slots<'v>(&self, values: &'v crate::condition::Values) -> Vec<Option<&'v crate::condition::Value>> {
+    pub fn slots<'v>(
+        &self,
+        values: &'v crate::condition::Values,
+    ) -> Vec<Option<&'v crate::condition::Value>> {
         let mut out = Vec::with_capacity(self.questions.len() + self.derived.len());
         out.extend(self.questions.iter().map(|q| values.get(&q.id)));
         out.extend(self.derived.iter().map(|d| values.get(&d.id)));
@@ -473,7 +482,10 @@ impl Knowledge {
 
     /// Whether the rule at position `a` overrides the rule at position `b`.
     pub fn overrides(&self, a: usize, b: usize) -> bool {
-        self.index.beats.get(a).is_some_and(|list| list.binary_search(&b).is_ok())
+        self.index
+            .beats
+            .get(a)
+            .is_some_and(|list| list.binary_search(&b).is_ok())
     }
 
     /// Position of a step in route order.

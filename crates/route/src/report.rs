@@ -157,7 +157,9 @@ fn why<'k>(
                     _ => None,
                 },
                 answers: (*r.answers).clone(),
-                sources: rule.map(|r| sources(k, &r.cite.sources)).unwrap_or_default(),
+                sources: rule
+                    .map(|r| sources(k, &r.cite.sources))
+                    .unwrap_or_default(),
             }
         })
         .collect()
@@ -189,7 +191,11 @@ pub fn report<'k>(k: &'k Knowledge, a: &Advice) -> Report<'k> {
                     .who
                     .iter()
                     .filter_map(|o| k.organisation(o))
-                    .map(|o| WhoView { id: &o.id, name: &o.name, short: &o.short })
+                    .map(|o| WhoView {
+                        id: &o.id,
+                        name: &o.name,
+                        short: &o.short,
+                    })
                     .collect(),
                 prepare: &s.prepare,
                 can: &s.can,
@@ -248,7 +254,14 @@ pub fn report<'k>(k: &'k Knowledge, a: &Advice) -> Report<'k> {
         .filter_map(|i| {
             let l = k.letter(&i.id)?;
             let (srcs, claims, confidence) = cited(k, &l.cite);
-            Some(ItemView { id: &l.id, title: &l.title, why: why(k, values, &i.reasons, None), sources: srcs, claims, confidence })
+            Some(ItemView {
+                id: &l.id,
+                title: &l.title,
+                why: why(k, values, &i.reasons, None),
+                sources: srcs,
+                claims,
+                confidence,
+            })
         })
         .collect();
     let articles = a
@@ -257,14 +270,24 @@ pub fn report<'k>(k: &'k Knowledge, a: &Advice) -> Report<'k> {
         .filter_map(|i| {
             let x = k.article(&i.id)?;
             let (srcs, claims, confidence) = cited(k, &x.cite);
-            Some(ItemView { id: &x.id, title: &x.title, why: why(k, values, &i.reasons, None), sources: srcs, claims, confidence })
+            Some(ItemView {
+                id: &x.id,
+                title: &x.title,
+                why: why(k, values, &i.reasons, None),
+                sources: srcs,
+                claims,
+                confidence,
+            })
         })
         .collect();
     Report {
         format: FORMAT,
         today: a.today,
         region: a.region,
-        current: k.step(&a.current).map(|s| s.id.as_str()).unwrap_or_default(),
+        current: k
+            .step(&a.current)
+            .map(|s| s.id.as_str())
+            .unwrap_or_default(),
         steps,
         warnings,
         terms,

@@ -22,15 +22,21 @@ pub struct Situation {
 
 impl Situation {
     pub fn new(today: Date) -> Self {
-        Situation { today, region: None, answers: Values::new() }
+        Situation {
+            today,
+            region: None,
+            answers: Values::new(),
+        }
     }
 
     /// The region: the `region` key, or the answer of a question marked `sets-region`.
     pub fn region(&self, k: &Knowledge) -> Option<Region> {
         self.region.or_else(|| {
-            k.questions.iter().filter(|q| q.sets_region).find_map(|q| match self.answers.get(&q.id) {
-                Some(Value::Text(s)) => s.parse().ok(),
-                _ => None,
+            k.questions.iter().filter(|q| q.sets_region).find_map(|q| {
+                match self.answers.get(&q.id) {
+                    Some(Value::Text(s)) => s.parse().ok(),
+                    _ => None,
+                }
             })
         })
     }
@@ -56,7 +62,10 @@ impl fmt::Display for SituationError {
 impl std::error::Error for SituationError {}
 
 fn bad(key: &str, message: impl Into<String>) -> SituationError {
-    SituationError { key: key.to_string(), message: message.into() }
+    SituationError {
+        key: key.to_string(),
+        message: message.into(),
+    }
 }
 
 /// A value as it came from a file, before it is checked against the question.
@@ -97,10 +106,13 @@ impl RawValue {
         match v {
             serde_json::Value::Bool(b) => RawValue::Bool(*b),
             serde_json::Value::String(s) => RawValue::Text(s.clone()),
-            serde_json::Value::Number(n) => {
-                n.as_f64().map(RawValue::Number).unwrap_or(RawValue::Other("a number"))
+            serde_json::Value::Number(n) => n
+                .as_f64()
+                .map(RawValue::Number)
+                .unwrap_or(RawValue::Other("a number")),
+            serde_json::Value::Array(a) => {
+                RawValue::List(a.iter().map(RawValue::from_json).collect())
             }
-            serde_json::Value::Array(a) => RawValue::List(a.iter().map(RawValue::from_json).collect()),
             serde_json::Value::Null => RawValue::Null,
             serde_json::Value::Object(_) => RawValue::Other("an object"),
         }
@@ -144,15 +156,31 @@ pub fn allowed(q: &Question) -> String {
 }
 
 fn quoted_options(q: &Question) -> String {
-    q.options.iter().map(|o| format!("\"{}\"", o.value)).collect::<Vec<_>>().join(", ")
+    q.options
+        .iter()
+        .map(|o| format!("\"{}\"", o.value))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Checks one value against its question. `Null` means "skipped" and needs an optional question.
 pub fn check_value(q: &Question, raw: &RawValue) -> Result<Value, SituationError> {
-    let wrong = || bad(&q.id, format!("{} is not allowed; allowed is {}", raw.describe(), allowed(q)));
+    let wrong = || {
+        bad(
+            &q.id,
+            format!(
+                "{} is not allowed; allowed is {}",
+                raw.describe(),
+                allowed(q)
+            ),
+        )
+    };
     match (q.kind, raw) {
         (_, RawValue::Null) if q.optional => Ok(Value::Skipped),
-        (_, RawValue::Null) => Err(bad(&q.id, format!("this question cannot be skipped; allowed is {}", allowed(q)))),
+        (_, RawValue::Null) => Err(bad(
+            &q.id,
+            format!("this question cannot be skipped; allowed is {}", allowed(q)),
+        )),
         (QuestionType::Yesno, RawValue::Bool(b)) => Ok(Value::Bool(*b)),
         (QuestionType::Choice, RawValue::Text(s)) if q.has_option(s) => Ok(Value::Text(s.clone())),
         (QuestionType::Multi, RawValue::List(items)) => {
@@ -175,7 +203,11 @@ pub fn check_value(q: &Question, raw: &RawValue) -> Result<Value, SituationError
             let in_range = n.is_finite()
                 && q.min.is_none_or(|min| *n >= min)
                 && q.max.is_none_or(|max| *n <= max);
-            if in_range { Ok(Value::Number(*n)) } else { Err(wrong()) }
+            if in_range {
+                Ok(Value::Number(*n))
+            } else {
+                Err(wrong())
+            }
         }
         (QuestionType::Date, raw) => raw.as_date().map(Value::Date).ok_or_else(wrong),
         _ => Err(wrong()),
@@ -200,12 +232,18 @@ pub fn from_pairs(
         match key.as_str() {
             "today" => {
                 today = Some(raw.as_date().ok_or_else(|| {
-                    bad("today", format!("{} is not a date; write it like 2027-06-20", raw.describe()))
+                    bad(
+                        "today",
+                        format!("{} is not a date; write it like 2027-06-20", raw.describe()),
+                    )
                 })?)
             }
             "region" => {
                 let RawValue::Text(s) = &raw else {
-                    return Err(bad("region", "allowed is one of \"noord\", \"midden\", \"zuid\""));
+                    return Err(bad(
+                        "region",
+                        "allowed is one of \"noord\", \"midden\", \"zuid\"",
+                    ));
                 };
                 region = Some(s.parse::<Region>().map_err(|_| {
                     bad("region", format!("\"{s}\" is not allowed; allowed is one of \"noord\", \"midden\", \"zuid\""))
@@ -225,13 +263,23 @@ pub fn from_pairs(
         }
     }
     let today = today.ok_or_else(|| bad("today", "is missing; write today = 2027-06-20"))?;
-    Ok(Situation { today, region, answers })
+    Ok(Situation {
+        today,
+        region,
+        answers,
+    })
 }
 
 /// Reads a situation from TOML text.
 pub fn from_toml(k: &Knowledge, text: &str) -> Result<Situation, SituationError> {
-    let table: toml::Table = toml::from_str(text).map_err(|e| bad("", format!("not valid TOML: {}", e.message().trim())))?;
-    from_pairs(k, table.iter().map(|(key, v)| (key.clone(), RawValue::from_toml(v))))
+    let table: toml::Table = toml::from_str(text)
+        .map_err(|e| bad("", format!("not valid TOML: {}", e.message().trim())))?;
+    from_pairs(
+        k,
+        table
+            .iter()
+            .map(|(key, v)| (key.clone(), RawValue::from_toml(v))),
+    )
 }
 
 /// Reads a situation from JSON text: an object of keys to values.
@@ -239,9 +287,16 @@ pub fn from_json(k: &Knowledge, text: &str) -> Result<Situation, SituationError>
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| bad("", format!("not valid JSON: {e}")))?;
     let serde_json::Value::Object(map) = value else {
-        return Err(bad("", "a situation is a JSON object of question ids to answers"));
+        return Err(bad(
+            "",
+            "a situation is a JSON object of question ids to answers",
+        ));
     };
-    from_pairs(k, map.iter().map(|(key, v)| (key.clone(), RawValue::from_json(v))))
+    from_pairs(
+        k,
+        map.iter()
+            .map(|(key, v)| (key.clone(), RawValue::from_json(v))),
+    )
 }
 
 /// Answers plus every derived value that can be computed, in definition order.
@@ -273,9 +328,12 @@ pub fn values(k: &Knowledge, s: &Situation) -> (Values, Vec<String>) {
                     }
                 },
             },
-            Derivation::FirstOf(list) => list
-                .iter()
-                .find_map(|id| values.get(id).filter(|v| !matches!(v, Value::Skipped)).cloned()),
+            Derivation::FirstOf(list) => list.iter().find_map(|id| {
+                values
+                    .get(id)
+                    .filter(|v| !matches!(v, Value::Skipped))
+                    .cloned()
+            }),
             Derivation::When(c) => Some(Value::Bool(c.eval(&values))),
         };
         if let Some(v) = v {
@@ -288,7 +346,10 @@ pub fn values(k: &Knowledge, s: &Situation) -> (Values, Vec<String>) {
 /// The situation as JSON in the situation-file format, so that `from_json` reads it back.
 pub fn to_json(s: &Situation) -> serde_json::Value {
     let mut map = serde_json::Map::new();
-    map.insert("today".into(), serde_json::Value::String(s.today.to_string()));
+    map.insert(
+        "today".into(),
+        serde_json::Value::String(s.today.to_string()),
+    );
     if let Some(r) = s.region {
         map.insert("region".into(), serde_json::Value::String(r.to_string()));
     }
@@ -296,8 +357,12 @@ pub fn to_json(s: &Situation) -> serde_json::Value {
         let json = match v {
             Value::Bool(b) => serde_json::Value::Bool(*b),
             Value::Text(t) => serde_json::Value::String(t.clone()),
-            Value::List(l) => serde_json::Value::Array(l.iter().cloned().map(serde_json::Value::String).collect()),
-            Value::Number(n) => serde_json::Number::from_f64(*n).map(serde_json::Value::Number).unwrap_or(serde_json::Value::Null),
+            Value::List(l) => {
+                serde_json::Value::Array(l.iter().cloned().map(serde_json::Value::String).collect())
+            }
+            Value::Number(n) => serde_json::Number::from_f64(*n)
+                .map(serde_json::Value::Number)
+                .unwrap_or(serde_json::Value::Null),
             Value::Date(d) => serde_json::Value::String(d.to_string()),
             Value::Skipped => serde_json::Value::Null,
         };

@@ -25,7 +25,9 @@ fn answer(q: &route::model::Question) -> BoxedStrategy<Option<Value>> {
         }
         QuestionType::Multi => {
             let opts: Vec<String> = q.options.iter().map(|o| o.value.clone()).collect();
-            proptest::sample::subsequence(opts.clone(), 0..=opts.len()).prop_map(Value::List).boxed()
+            proptest::sample::subsequence(opts.clone(), 0..=opts.len())
+                .prop_map(Value::List)
+                .boxed()
         }
         QuestionType::Number => {
             let min = q.min.unwrap_or(0.0) as i64;
@@ -33,7 +35,9 @@ fn answer(q: &route::model::Question) -> BoxedStrategy<Option<Value>> {
             (min..=max).prop_map(|n| Value::Number(n as f64)).boxed()
         }
         QuestionType::Date => (0i64..3000)
-            .prop_map(|d| Value::Date(jiff::civil::date(2023, 1, 1).saturating_add(jiff::Span::new().days(d))))
+            .prop_map(|d| {
+                Value::Date(jiff::civil::date(2023, 1, 1).saturating_add(jiff::Span::new().days(d)))
+            })
             .boxed(),
     };
     prop_oneof![1 => Just(None), 3 => value.prop_map(Some)].boxed()
@@ -49,7 +53,9 @@ fn situation() -> impl Strategy<Value = Situation> {
         Just(Some(calendar::Region::Zuid)),
     ];
     (answers, 0i64..2500, region).prop_map(move |(answers, day, region)| {
-        let mut s = Situation::new(jiff::civil::date(2024, 1, 1).saturating_add(jiff::Span::new().days(day)));
+        let mut s = Situation::new(
+            jiff::civil::date(2024, 1, 1).saturating_add(jiff::Span::new().days(day)),
+        );
         s.region = region;
         for (q, a) in k.questions.iter().zip(answers) {
             if let Some(v) = a {

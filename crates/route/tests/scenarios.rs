@@ -55,17 +55,25 @@ fn run(k: &route::Knowledge, path: &Path) -> Vec<String> {
     let status = |id: &str| a.step(id).map(|s| s.status);
     let e = &sc.expect;
     if a.current != e.current {
-        fails.push(format!("current is '{}', expected '{}'", a.current, e.current));
+        fails.push(format!(
+            "current is '{}', expected '{}'",
+            a.current, e.current
+        ));
     }
     for id in &e.advised {
         match status(id) {
             Some(Status::Current | Status::Next) => {}
-            other => fails.push(format!("step '{id}' should be advised (current/next), is {other:?}")),
+            other => fails.push(format!(
+                "step '{id}' should be advised (current/next), is {other:?}"
+            )),
         }
     }
     for id in &e.not_advised {
         match status(id) {
-            Some(Status::Current | Status::Next) => fails.push(format!("step '{id}' must not be advised, is {:?}", status(id))),
+            Some(Status::Current | Status::Next) => fails.push(format!(
+                "step '{id}' must not be advised, is {:?}",
+                status(id)
+            )),
             None => fails.push(format!("unknown step '{id}'")),
             _ => {}
         }
@@ -105,13 +113,23 @@ fn run(k: &route::Knowledge, path: &Path) -> Vec<String> {
             fails.push(format!("claim {c} not carried by the advice"));
         }
     }
-    fails.into_iter().map(|f| format!("{}: {f}", sc.description)).collect()
+    fails
+        .into_iter()
+        .map(|f| format!("{}: {f}", sc.description))
+        .collect()
 }
 
 #[test]
 fn every_scenario_gets_the_advice_it_must() {
     let k = route::load_dir(&root().join("content")).unwrap_or_else(|errors| {
-        panic!("content does not load:\n{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "content does not load:\n{}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     });
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -120,12 +138,24 @@ fn every_scenario_gets_the_advice_it_must() {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     files.sort();
-    assert!(files.len() >= 30, "expected at least 30 scenarios, found {}", files.len());
+    assert!(
+        files.len() >= 30,
+        "expected at least 30 scenarios, found {}",
+        files.len()
+    );
     let mut failures = Vec::new();
     for f in &files {
         for fail in run(&k, f) {
-            failures.push(format!("{}: {fail}", f.file_name().unwrap().to_string_lossy()));
+            failures.push(format!(
+                "{}: {fail}",
+                f.file_name().unwrap().to_string_lossy()
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} scenario failure(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} scenario failure(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -9,10 +9,19 @@ use clap::{Parser, Subcommand, ValueEnum};
 use route::Knowledge;
 
 #[derive(Parser)]
-#[command(name = "routewijzer", version, about = "De escalatieroute passend onderwijs als software")]
+#[command(
+    name = "routewijzer",
+    version,
+    about = "De escalatieroute passend onderwijs als software"
+)]
 struct Cli {
     /// The content folder.
-    #[arg(long, global = true, env = "ROUTEWIJZER_CONTENT", default_value = "content")]
+    #[arg(
+        long,
+        global = true,
+        env = "ROUTEWIJZER_CONTENT",
+        default_value = "content"
+    )]
     content: PathBuf,
     #[command(flatten)]
     serve: ServeArgs,
@@ -46,6 +55,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Make a consistent copy of the SQLite database while the server runs, to FILE, and of
+    /// the attachments to FILE.attachments/. Restore: stop the server, copy FILE to
+    /// DATA/routewijzer.sqlite and FILE.attachments/ to DATA/attachments/, start again.
+    Backup {
+        /// Where the copy goes; must not exist yet.
+        file: PathBuf,
+    },
     /// Print the intake flow and the route as a diagram.
     Graph {
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
@@ -57,7 +73,12 @@ enum Command {
 #[derive(clap::Args)]
 struct ServeArgs {
     /// Address to listen on.
-    #[arg(long, global = true, env = "ROUTEWIJZER_LISTEN", default_value = "127.0.0.1:8080")]
+    #[arg(
+        long,
+        global = true,
+        env = "ROUTEWIJZER_LISTEN",
+        default_value = "127.0.0.1:8080"
+    )]
     listen: Option<std::net::SocketAddr>,
     /// Data folder (the SQLite database); created when missing.
     #[arg(long, global = true, env = "ROUTEWIJZER_DATA", default_value = "data")]
@@ -101,9 +122,17 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Check { coverage }) => check(&cli.content, coverage),
-        Some(Command::Advise { situation, format, ics }) => advise(&cli.content, &situation, format, ics.as_deref()),
+        Some(Command::Advise {
+            situation,
+            format,
+            ics,
+        }) => advise(&cli.content, &situation, format, ics.as_deref()),
         Some(Command::Questions { format }) => questions(&cli.content, format),
         Some(Command::Graph { format }) => graph(&cli.content, format),
+        Some(Command::Backup { file }) => backup(
+            cli.serve.data.as_deref().unwrap_or(Path::new("data")),
+            &file,
+        ),
         Some(Command::Serve) | None => serve(&cli.content, cli.serve),
     };
     match result {
@@ -160,16 +189,25 @@ fn check(content: &Path, coverage: bool) -> Result<ExitCode> {
 }
 
 fn read_situation(k: &Knowledge, path: &Path) -> Result<route::Situation> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let parsed = match path.extension().and_then(|e| e.to_str()) {
         Some("json") => route::situation::from_json(k, &text),
         Some("toml") => route::situation::from_toml(k, &text),
-        _ => bail!("{}: a situation file ends in .toml or .json", path.display()),
+        _ => bail!(
+            "{}: a situation file ends in .toml or .json",
+            path.display()
+        ),
     };
     parsed.with_context(|| format!("{} is not a valid situation", path.display()))
 }
 
-fn advise(content: &Path, situation: &Path, format: Format, ics: Option<&Path>) -> Result<ExitCode> {
+fn advise(
+    content: &Path,
+    situation: &Path,
+    format: Format,
+    ics: Option<&Path>,
+) -> Result<ExitCode> {
     let k = load(content)?;
     let s = read_situation(&k, situation)?;
     let advice = route::advise(&k, &s);
@@ -211,8 +249,19 @@ fn questions(content: &Path, format: Format) -> Result<ExitCode> {
             println!("today\tdate\ta date like 2027-06-20 (required)");
             println!("region\tchoice\tone of \"noord\", \"midden\", \"zuid\" (optional)");
             for q in &k.questions {
-                let when = q.ask_if.as_ref().map(|c| format!("  [asked if {}]", route::graph::describe(c))).unwrap_or_default();
-                println!("{}\t{}\t{}{}{}", q.id, q.kind, route::situation::allowed(q), if q.optional { " (optional)" } else { "" }, when);
+                let when = q
+                    .ask_if
+                    .as_ref()
+                    .map(|c| format!("  [asked if {}]", route::graph::describe(c)))
+                    .unwrap_or_default();
+                println!(
+                    "{}\t{}\t{}{}{}",
+                    q.id,
+                    q.kind,
+                    route::situation::allowed(q),
+                    if q.optional { " (optional)" } else { "" },
+                    when
+                );
             }
         }
     }
@@ -226,6 +275,62 @@ fn graph(content: &Path, format: GraphFormat) -> Result<ExitCode> {
         GraphFormat::Mermaid => print!("{}", route::graph::mermaid(&k)),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn backup(data: &Path, file: &Path) -> Result<ExitCode> {
+    if std::env::var("DATABASE_URL").is_ok_and(|url| url.starts_with("postgres")) {
+        bail!(
+            "the database is PostgreSQL (DATABASE_URL): back it up with pg_dump, and copy the data folder's attachments/"
+        );
+    }
+    let database = data.join(store_sqlite::FILE_NAME);
+    if !database.exists() {
+        bail!(
+            "there is no database at {}; give the data folder with --data",
+            database.display()
+        );
+    }
+    if file.exists() {
+        bail!("{} exists already; choose a new file name", file.display());
+    }
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    runtime.block_on(async {
+        let store = store_sqlite::SqliteStore::open(data).await?;
+        store.backup_to(file).await?;
+        anyhow::Ok(())
+    })?;
+    // Attachment files are written before their row and never changed, so copying them after
+    // the database gives every row in the copy its file.
+    let attachments = data.join("attachments");
+    let mut copied = 0;
+    if attachments.exists() {
+        let target = PathBuf::from(format!("{}.attachments", file.display()));
+        copied = copy_dir(&attachments, &target)
+            .with_context(|| format!("cannot copy the attachments to {}", target.display()))?;
+    }
+    println!(
+        "backup written to {} ({copied} attachment file(s) beside it)",
+        file.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Copies a folder tree; returns how many files were copied. Unfinished uploads (`.part`) are
+/// left out.
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<usize> {
+    std::fs::create_dir_all(to)?;
+    let mut n = 0;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            n += copy_dir(&path, &to.join(entry.file_name()))?;
+        } else if path.extension().is_none_or(|e| e != "part") {
+            std::fs::copy(&path, to.join(entry.file_name()))?;
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 fn serve(content: &Path, args: ServeArgs) -> Result<ExitCode> {
@@ -256,6 +361,10 @@ fn serve(content: &Path, args: ServeArgs) -> Result<ExitCode> {
     if let Some(today) = args.today {
         config.today = web::Today::Fixed(today);
     }
+    // PostgreSQL when DATABASE_URL says postgres://...; otherwise SQLite in the data folder.
+    config.database_url = std::env::var("DATABASE_URL")
+        .ok()
+        .filter(|url| !url.trim().is_empty());
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         let started = std::time::Instant::now();
@@ -266,7 +375,10 @@ fn serve(content: &Path, args: ServeArgs) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         };
-        tracing::info!(startup_ms = started.elapsed().as_millis() as u64, "content loaded and checked, database ready");
+        tracing::info!(
+            startup_ms = started.elapsed().as_millis() as u64,
+            "content loaded and checked, database ready"
+        );
         match app.serve().await {
             Ok(()) => Ok(ExitCode::SUCCESS),
             Err(e) => {

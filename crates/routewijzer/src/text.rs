@@ -27,7 +27,12 @@ fn confidence_note(c: calendar::Confidence) -> &'static str {
 fn sources(out: &mut String, indent: &str, list: &[SourceView]) {
     for s in list {
         let url = s.url.map(|u| format!(" <{u}>")).unwrap_or_default();
-        let _ = writeln!(out, "{indent}bron: {}{url}{}", s.title, confidence_note(s.confidence));
+        let _ = writeln!(
+            out,
+            "{indent}bron: {}{url}{}",
+            s.title,
+            confidence_note(s.confidence)
+        );
     }
 }
 
@@ -37,8 +42,16 @@ fn why(out: &mut String, indent: &str, list: &[WhyView]) {
             let _ = writeln!(out, "{indent}waarom: {b}");
         }
         if let Some(rule) = w.rule {
-            let answers: Vec<String> = w.answers.iter().map(|(k, v)| format!("{k} = {v}")).collect();
-            let _ = writeln!(out, "{indent}  (regel {rule}; antwoorden: {})", answers.join(", "));
+            let answers: Vec<String> = w
+                .answers
+                .iter()
+                .map(|(k, v)| format!("{k} = {v}"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "{indent}  (regel {rule}; antwoorden: {})",
+                answers.join(", ")
+            );
         }
     }
 }
@@ -48,7 +61,12 @@ pub fn advice(r: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Uw route op {}", calendar::format_date_nl(r.today));
     if let Some(current) = r.steps.iter().find(|s| s.status == Status::Current) {
-        let _ = writeln!(out, "\nUw volgende stap: {}{}", current.title, confidence_note(current.confidence));
+        let _ = writeln!(
+            out,
+            "\nUw volgende stap: {}{}",
+            current.title,
+            confidence_note(current.confidence)
+        );
         let _ = writeln!(out, "  {}", current.summary.trim().replace('\n', "\n  "));
         if !current.prepare.is_empty() {
             let _ = writeln!(out, "  Bereid voor:");
@@ -80,7 +98,10 @@ pub fn advice(r: &Report) -> String {
                         let _ = writeln!(out, "    {line}");
                     }
                     if let Some(h) = &d.in_school_holiday {
-                        let _ = writeln!(out, "    Let op: deze datum valt in de {h}. Termijnen lopen door in de vakantie, en commissies en rechters wachten er niet op.");
+                        let _ = writeln!(
+                            out,
+                            "    Let op: deze datum valt in de {h}. Termijnen lopen door in de vakantie, en commissies en rechters wachten er niet op."
+                        );
                     }
                     if let Some(note) = &d.holiday_uncertain {
                         let _ = writeln!(out, "    Deze vakantiedata zijn niet zeker: {note}");
@@ -92,7 +113,14 @@ pub fn advice(r: &Report) -> String {
                     let _ = writeln!(out, "    {}", t.explain.trim().replace('\n', "\n    "));
                 }
                 None => {
-                    let _ = writeln!(out, "- {}: {} {} na {}", t.title, t.length, unit_words(t.unit, t.length), t.start_event);
+                    let _ = writeln!(
+                        out,
+                        "- {}: {} {} na {}",
+                        t.title,
+                        t.length,
+                        unit_words(t.unit, t.length),
+                        t.start_event
+                    );
                 }
             }
             sources(&mut out, "    ", &t.sources);

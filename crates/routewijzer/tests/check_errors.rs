@@ -76,7 +76,8 @@ struct Content {
 
 impl Content {
     fn new(name: &str) -> Content {
-        let dir = std::env::temp_dir().join(format!("routewijzer-check-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("routewijzer-check-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("rules")).unwrap();
         let c = Content { dir };
@@ -100,7 +101,10 @@ impl Content {
             .arg(&self.dir)
             .output()
             .unwrap();
-        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     }
 
     /// Asserts that check fails with `file:line: <message containing needle>`.
@@ -109,7 +113,9 @@ impl Content {
         assert!(!ok, "check passed, expected an error about {needle}");
         let prefix = format!("{}:{line}: ", Path::new(&self.dir).join(file).display());
         assert!(
-            stderr.lines().any(|l| l.starts_with(&prefix) && l.contains(needle)),
+            stderr
+                .lines()
+                .any(|l| l.starts_with(&prefix) && l.contains(needle)),
             "expected a line starting with '{prefix}' containing '{needle}', got:\n{stderr}"
         );
     }
@@ -131,28 +137,52 @@ fn valid_content_passes() {
 #[test]
 fn toml_syntax_error_names_the_line() {
     let c = Content::new("syntax");
-    c.write("rules/basis.toml", &RULES.replace("because = \"Praten hielp niet.\"", "because = \"Praten hielp niet."));
+    c.write(
+        "rules/basis.toml",
+        &RULES.replace(
+            "because = \"Praten hielp niet.\"",
+            "because = \"Praten hielp niet.",
+        ),
+    );
     c.assert_error("rules/basis.toml", 11, "");
 }
 
 #[test]
 fn unknown_key_is_refused() {
     let c = Content::new("key");
-    c.write("questions.toml", &INTAKE.replace("text = \"Welke school?\"", "text = \"Welke school?\"\nhnt = \"typo\""));
+    c.write(
+        "questions.toml",
+        &INTAKE.replace(
+            "text = \"Welke school?\"",
+            "text = \"Welke school?\"\nhnt = \"typo\"",
+        ),
+    );
     c.assert_error("questions.toml", 10, "unknown field `hnt`");
 }
 
 #[test]
 fn unknown_reference_is_refused() {
     let c = Content::new("reference");
-    c.write("rules/basis.toml", &RULES.replace("current = \"hulp\"", "current = \"hulp\"\nwarnings = [\"bestaat-niet\"]"));
+    c.write(
+        "rules/basis.toml",
+        &RULES.replace(
+            "current = \"hulp\"",
+            "current = \"hulp\"\nwarnings = [\"bestaat-niet\"]",
+        ),
+    );
     c.assert_error("rules/basis.toml", 8, "unknown warning 'bestaat-niet'");
 }
 
 #[test]
 fn condition_that_does_not_fit_the_question_type_is_refused() {
     let c = Content::new("type");
-    c.write("rules/basis.toml", &RULES.replace("when = { q = \"gepraat\", is = true }", "when = { q = \"gepraat\", at-least = 3 }"));
+    c.write(
+        "rules/basis.toml",
+        &RULES.replace(
+            "when = { q = \"gepraat\", is = true }",
+            "when = { q = \"gepraat\", at-least = 3 }",
+        ),
+    );
     c.assert_error("rules/basis.toml", 8, "'at-least' does not fit 'gepraat'");
 }
 
@@ -166,15 +196,25 @@ fn value_that_is_not_an_option_is_refused() {
 #[test]
 fn rule_without_source_is_refused() {
     let c = Content::new("nosource");
-    c.write("rules/basis.toml", &RULES.replacen("sources = [\"wet\"]\n", "", 1));
+    c.write(
+        "rules/basis.toml",
+        &RULES.replacen("sources = [\"wet\"]\n", "", 1),
+    );
     c.assert_error("rules/basis.toml", 1, "cites no source");
 }
 
 #[test]
 fn duplicate_id_is_refused() {
     let c = Content::new("duplicate");
-    c.write("rules/basis.toml", &RULES.replace("id = \"daarna-hulp\"", "id = \"eerst-praten\""));
-    c.assert_error("rules/basis.toml", 8, "rule id 'eerst-praten' is already used");
+    c.write(
+        "rules/basis.toml",
+        &RULES.replace("id = \"daarna-hulp\"", "id = \"eerst-praten\""),
+    );
+    c.assert_error(
+        "rules/basis.toml",
+        8,
+        "rule id 'eerst-praten' is already used",
+    );
 }
 
 #[test]
@@ -193,7 +233,13 @@ fn unreachable_question_is_refused() {
 #[test]
 fn ask_if_on_a_later_question_is_refused() {
     let c = Content::new("order");
-    c.write("questions.toml", &INTAKE.replace("text = \"Hebt u met school gepraat?\"", "text = \"Hebt u met school gepraat?\"\nask-if = { q = \"soort\", is = \"po\" }"));
+    c.write(
+        "questions.toml",
+        &INTAKE.replace(
+            "text = \"Hebt u met school gepraat?\"",
+            "text = \"Hebt u met school gepraat?\"\nask-if = { q = \"soort\", is = \"po\" }",
+        ),
+    );
     c.assert_error("questions.toml", 1, "not asked before it");
 }
 
@@ -201,13 +247,23 @@ fn ask_if_on_a_later_question_is_refused() {
 fn two_unordered_current_rules_are_refused() {
     let c = Content::new("conflict");
     c.write("rules/extra.toml", "[[rule]]\nid = \"po-hulp\"\nwhen = { q = \"soort\", is = \"po\" }\nbecause = \"x\"\ncurrent = \"hulp\"\nsources = [\"wet\"]\n");
-    c.assert_error("rules/basis.toml", 1, "can hold together and both set a current step");
+    c.assert_error(
+        "rules/basis.toml",
+        1,
+        "can hold together and both set a current step",
+    );
 }
 
 #[test]
 fn dead_end_is_refused() {
     let c = Content::new("deadend");
-    c.write("rules/basis.toml", &RULES.replace("when = { q = \"gepraat\", is = true }", "when = { q = \"soort\", is = \"vo\" }"));
+    c.write(
+        "rules/basis.toml",
+        &RULES.replace(
+            "when = { q = \"gepraat\", is = true }",
+            "when = { q = \"soort\", is = \"vo\" }",
+        ),
+    );
     c.assert_error("questions.toml", 1, "dead end");
 }
 
@@ -229,4 +285,131 @@ fn bad_holiday_table_is_refused() {
     assert!(!ok);
     let prefix = format!("{}:", c.dir.join("holidays/2027-2028.toml").display());
     assert!(stderr.lines().any(|l| l.starts_with(&prefix)), "{stderr}");
+}
+
+/// The situation-file documentation lists every question of the real content, so the contract
+/// cannot drift from the content.
+#[test]
+fn situation_format_doc_lists_every_question() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = Command::new(env!("CARGO_BIN_EXE_routewijzer"))
+        .args(["questions", "--format", "json", "--content"])
+        .arg(root.join("content"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let questions: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = std::fs::read_to_string(root.join("docs/situation-format.md")).unwrap();
+    assert!(questions.len() > 10);
+    for q in &questions {
+        let id = q["id"].as_str().unwrap();
+        assert!(
+            doc.contains(&format!("| `{id}` |")),
+            "docs/situation-format.md does not list question '{id}'"
+        );
+    }
+}
+
+const LETTERS: &str = r#"[[letter]]
+id = "gesprek"
+title = "Verzoek om een gesprek"
+when = "Als u wilt praten."
+sources = ["wet"]
+"#;
+
+const LETTER_TEXT: &str = r#"+++
+id = "gesprek"
+subject = "Gesprek over {{naam-kind}}"
+fields = [
+  { id = "afzender", label = "Uw naam en adres", kind = "multiline" },
+  { id = "geadresseerde", label = "Adres van de school", kind = "multiline" },
+  { id = "plaats", label = "Plaats", kind = "text" },
+  { id = "datum", label = "Datum", kind = "date" },
+  { id = "naam-kind", label = "Naam van uw kind", kind = "text" },
+  { id = "gepraat-op", label = "Wanneer", from = "gepraat", kind = "text" },
+]
++++
+Geachte heer, mevrouw,
+
+Ik wil praten over {{naam-kind}}, net als op {{gepraat-op}}.
+"#;
+
+fn with_letter(name: &str, text: &str) -> Content {
+    let c = Content::new(name);
+    c.write("letters.toml", LETTERS);
+    c.write("letters/gesprek.md", text);
+    c
+}
+
+#[test]
+fn valid_letter_template_passes() {
+    let c = with_letter("letter-valid", LETTER_TEXT);
+    let (ok, stderr) = c.check();
+    assert!(ok, "{stderr}");
+}
+
+#[test]
+fn letter_template_for_an_unknown_letter_is_refused() {
+    let c = with_letter(
+        "letter-id",
+        &LETTER_TEXT.replace("id = \"gesprek\"", "id = \"gesprekk\""),
+    );
+    std::fs::rename(
+        c.dir.join("letters/gesprek.md"),
+        c.dir.join("letters/gesprekk.md"),
+    )
+    .unwrap();
+    c.assert_error("letters/gesprekk.md", 2, "has no [[letter]] with that id");
+}
+
+#[test]
+fn unknown_placeholder_in_a_letter_is_refused() {
+    let c = with_letter(
+        "letter-placeholder",
+        &LETTER_TEXT.replace("Ik wil praten", "{{naam-ouder}} wil praten"),
+    );
+    c.assert_error(
+        "letters/gesprek.md",
+        15,
+        "unknown placeholder {{naam-ouder}}",
+    );
+}
+
+#[test]
+fn letter_field_from_an_unknown_question_is_refused() {
+    let c = with_letter(
+        "letter-from",
+        &LETTER_TEXT.replace("from = \"gepraat\"", "from = \"gepraatt\""),
+    );
+    c.assert_error(
+        "letters/gesprek.md",
+        2,
+        "from = 'gepraatt', which is not a question or derived value",
+    );
+}
+
+#[test]
+fn letter_without_front_matter_is_refused() {
+    let c = with_letter("letter-front", "Geachte heer, mevrouw,\n");
+    c.assert_error("letters/gesprek.md", 1, "starts with a line '+++'");
+}
+
+#[test]
+fn letter_without_a_standard_field_is_refused() {
+    let c = with_letter(
+        "letter-required",
+        &LETTER_TEXT.replace(
+            "  { id = \"plaats\", label = \"Plaats\", kind = \"text\" },\n",
+            "",
+        ),
+    );
+    c.assert_error(
+        "letters/gesprek.md",
+        2,
+        "every letter needs the field 'plaats'",
+    );
 }

@@ -31,20 +31,30 @@ fn root() -> PathBuf {
 }
 
 fn python_has_icalendar() -> bool {
-    Command::new("python3").args(["-c", "import icalendar"]).status().is_ok_and(|s| s.success())
+    Command::new("python3")
+        .args(["-c", "import icalendar"])
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 /// Writes the `[situation]` table of a scenario file to its own TOML file.
 fn situation_file(scenario: &str, dir: &Path) -> PathBuf {
-    let path = root().join("crates/route/tests/scenarios").join(format!("{scenario}.toml"));
+    let path = root()
+        .join("crates/route/tests/scenarios")
+        .join(format!("{scenario}.toml"));
     let table: toml::Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let out = dir.join(format!("{scenario}.toml"));
-    std::fs::write(&out, toml::to_string(table["situation"].as_table().unwrap()).unwrap()).unwrap();
+    std::fs::write(
+        &out,
+        toml::to_string(table["situation"].as_table().unwrap()).unwrap(),
+    )
+    .unwrap();
     out
 }
 
 fn events(scenario: &str) -> Vec<serde_json::Value> {
-    let dir = std::env::temp_dir().join(format!("routewijzer-ics-{scenario}-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("routewijzer-ics-{scenario}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let situation = situation_file(scenario, &dir);
     let ics = dir.join("route.ics");
@@ -57,21 +67,41 @@ fn events(scenario: &str) -> Vec<serde_json::Value> {
         .arg(&ics)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let parsed = Command::new("python3").arg("-c").arg(PARSE).arg(&ics).output().unwrap();
-    assert!(parsed.status.success(), "the independent parser refused the file: {}", String::from_utf8_lossy(&parsed.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let parsed = Command::new("python3")
+        .arg("-c")
+        .arg(PARSE)
+        .arg(&ics)
+        .output()
+        .unwrap();
+    assert!(
+        parsed.status.success(),
+        "the independent parser refused the file: {}",
+        String::from_utf8_lossy(&parsed.stderr)
+    );
     let _ = std::fs::remove_dir_all(&dir);
     serde_json::from_slice(&parsed.stdout).unwrap()
 }
 
 fn check(scenario: &str, expected: &[(&str, &str, &str)]) {
     if !python_has_icalendar() {
-        assert!(std::env::var_os("CI").is_none(), "Python's icalendar package is missing in CI");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Python's icalendar package is missing in CI"
+        );
         eprintln!("SKIPPED: Python's icalendar package is not installed (pip install icalendar)");
         return;
     }
     let events = events(scenario);
-    assert_eq!(events.len(), expected.len(), "{scenario}: events {events:#?}");
+    assert_eq!(
+        events.len(),
+        expected.len(),
+        "{scenario}: events {events:#?}"
+    );
     for (term, start, end) in expected {
         let ev = events
             .iter()
@@ -80,54 +110,76 @@ fn check(scenario: &str, expected: &[(&str, &str, &str)]) {
         assert_eq!(ev["start"], *start, "{scenario}: {term}");
         // DTEND is exclusive: a one-day event ends the next day.
         assert_eq!(ev["end"], *end, "{scenario}: {term}");
-        assert_eq!(ev["alarms"], serde_json::json!(["-1 day, 0:00:00", "-7 days, 0:00:00"]), "{scenario}: {term}");
+        assert_eq!(
+            ev["alarms"],
+            serde_json::json!(["-1 day, 0:00:00", "-7 days, 0:00:00"]),
+            "{scenario}: {term}"
+        );
         assert!(!ev["description"].as_str().unwrap().is_empty());
     }
 }
 
 #[test]
 fn p05_decision_of_1_june_gives_objection_and_gpo_dates() {
-    check("p05-zomer-geen-school", &[
-        ("bezwaar-schoolbestuur", "2027-07-13", "2027-07-14"),
-        ("gpo-verzoek", "2027-07-13", "2027-07-14"),
-    ]);
+    check(
+        "p05-zomer-geen-school",
+        &[
+            ("bezwaar-schoolbestuur", "2027-07-13", "2027-07-14"),
+            ("gpo-verzoek", "2027-07-13", "2027-07-14"),
+        ],
+    );
 }
 
 #[test]
 fn removal_decision_gives_objection_and_board_decision_dates() {
-    check("s11-verwijderingsbesluit-openbare-basisschool", &[
-        ("bezwaar-schoolbestuur", "2027-10-25", "2027-10-26"),
-        ("gpo-verzoek", "2027-10-25", "2027-10-26"),
-        ("bezwaar-beslissing-po", "2027-11-22", "2027-11-23"),
-    ]);
+    check(
+        "s11-verwijderingsbesluit-openbare-basisschool",
+        &[
+            ("bezwaar-schoolbestuur", "2027-10-25", "2027-10-26"),
+            ("gpo-verzoek", "2027-10-25", "2027-10-26"),
+            ("bezwaar-beslissing-po", "2027-11-22", "2027-11-23"),
+        ],
+    );
 }
 
 #[test]
 fn gpo_case_gives_the_opinion_date_and_leaves_out_the_suspended_term() {
-    check("s15-geschillencommissie-en-bezwaar-lopen", &[
-        ("gpo-oordeel", "2027-11-29", "2027-11-30"),
-        ("bezwaar-schoolbestuur", "2027-10-18", "2027-10-19"),
-        ("gpo-verzoek", "2027-10-18", "2027-10-19"),
-    ]);
+    check(
+        "s15-geschillencommissie-en-bezwaar-lopen",
+        &[
+            ("gpo-oordeel", "2027-11-29", "2027-11-30"),
+            ("bezwaar-schoolbestuur", "2027-10-18", "2027-10-19"),
+            ("gpo-verzoek", "2027-10-18", "2027-10-19"),
+        ],
+    );
 }
 
 #[test]
 fn tlv_decision_gives_the_objection_date() {
-    check("s18-tlv-bezwaar", &[("tlv-bezwaar", "2027-06-07", "2027-06-08")]);
+    check(
+        "s18-tlv-bezwaar",
+        &[("tlv-bezwaar", "2027-06-07", "2027-06-08")],
+    );
 }
 
 #[test]
 fn written_registration_gives_both_admission_terms() {
-    check("s30-aanmelding-loopt", &[
-        ("toelating-beslistermijn", "2027-03-15", "2027-03-16"),
-        ("toelating-uiterste-termijn", "2027-04-12", "2027-04-13"),
-    ]);
+    check(
+        "s30-aanmelding-loopt",
+        &[
+            ("toelating-beslistermijn", "2027-03-15", "2027-03-16"),
+            ("toelating-uiterste-termijn", "2027-04-12", "2027-04-13"),
+        ],
+    );
 }
 
 #[test]
 fn complaint_gives_the_board_reaction_and_the_lkc_year() {
-    check("s33-klacht-loopt", &[
-        ("klacht-reactie-bestuur", "2027-06-07", "2027-06-08"),
-        ("lkc-klacht", "2028-01-18", "2028-01-19"),
-    ]);
+    check(
+        "s33-klacht-loopt",
+        &[
+            ("klacht-reactie-bestuur", "2027-06-07", "2027-06-08"),
+            ("lkc-klacht", "2028-01-18", "2028-01-19"),
+        ],
+    );
 }

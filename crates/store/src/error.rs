@@ -10,6 +10,9 @@ pub enum StoreError {
     /// A query failed.
     #[error("database error: {0}")]
     Query(String),
+    /// A unique value that is already in use (an e-mail address that has an account).
+    #[error("already in use: {0}")]
+    Taken(String),
     /// Stored data that cannot be read back.
     #[error("stored data cannot be read: {0}")]
     Corrupt(String),

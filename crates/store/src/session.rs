@@ -56,12 +56,20 @@ struct Known {
 impl SessionBackend {
     /// For a database only this process writes (embedded SQLite).
     pub fn new(store: Arc<dyn Store>) -> Self {
-        SessionBackend { store, seen: Arc::default(), serve_loads: true }
+        SessionBackend {
+            store,
+            seen: Arc::default(),
+            serve_loads: true,
+        }
     }
 
     /// For a database that other processes write too: every load reads the database.
     pub fn shared(store: Arc<dyn Store>) -> Self {
-        SessionBackend { store, seen: Arc::default(), serve_loads: false }
+        SessionBackend {
+            store,
+            seen: Arc::default(),
+            serve_loads: false,
+        }
     }
 
     fn remember(&self, record: &Record, data_hash: u64, expires_at: i64) {
@@ -69,16 +77,28 @@ impl SessionBackend {
         if seen.len() >= REMEMBER_AT_MOST {
             seen.clear();
         }
-        seen.insert(record.id.0, Known { data_hash, expires_at, record: record.clone() });
+        seen.insert(
+            record.id.0,
+            Known {
+                data_hash,
+                expires_at,
+                record: record.clone(),
+            },
+        );
     }
 
     fn known(&self, id: Id, now: i64) -> Option<Record> {
         let seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-        seen.get(&id.0).filter(|k| k.expires_at > now).map(|k| k.record.clone())
+        seen.get(&id.0)
+            .filter(|k| k.expires_at > now)
+            .map(|k| k.record.clone())
     }
 
     fn forget(&self, id: Id) {
-        self.seen.lock().unwrap_or_else(|e| e.into_inner()).remove(&id.0);
+        self.seen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&id.0);
     }
 
     fn unchanged_and_fresh(&self, id: Id, data_hash: u64, expires_at: i64) -> bool {
@@ -96,16 +116,29 @@ fn hash(text: &str) -> u64 {
 fn to_row(record: &Record) -> session_store::Result<SessionRow> {
     // A BTreeMap gives the same text for the same data, so the hash compares data, not order.
     let ordered: std::collections::BTreeMap<_, _> = record.data.iter().collect();
-    let data = serde_json::to_string(&ordered).map_err(|e| session_store::Error::Encode(e.to_string()))?;
-    Ok(SessionRow { id: record.id.to_string(), data, expires_at: record.expiry_date.unix_timestamp() })
+    let data =
+        serde_json::to_string(&ordered).map_err(|e| session_store::Error::Encode(e.to_string()))?;
+    Ok(SessionRow {
+        id: record.id.to_string(),
+        data,
+        expires_at: record.expiry_date.unix_timestamp(),
+    })
 }
 
 fn from_row(row: SessionRow) -> session_store::Result<Record> {
-    let id = row.id.parse::<Id>().map_err(|e| session_store::Error::Decode(e.to_string()))?;
-    let data = serde_json::from_str(&row.data).map_err(|e| session_store::Error::Decode(e.to_string()))?;
+    let id = row
+        .id
+        .parse::<Id>()
+        .map_err(|e| session_store::Error::Decode(e.to_string()))?;
+    let data =
+        serde_json::from_str(&row.data).map_err(|e| session_store::Error::Decode(e.to_string()))?;
     let expiry_date = OffsetDateTime::from_unix_timestamp(row.expires_at)
         .map_err(|e| session_store::Error::Decode(e.to_string()))?;
-    Ok(Record { id, data, expiry_date })
+    Ok(Record {
+        id,
+        data,
+        expiry_date,
+    })
 }
 
 fn backend(e: StoreError) -> session_store::Error {
@@ -147,7 +180,12 @@ impl SessionStore for SessionBackend {
         {
             return Ok(Some(record));
         }
-        let Some(row) = self.store.load_session(&id.to_string(), now()).await.map_err(backend)? else {
+        let Some(row) = self
+            .store
+            .load_session(&id.to_string(), now())
+            .await
+            .map_err(backend)?
+        else {
             self.forget(*id);
             return Ok(None);
         };
@@ -159,6 +197,9 @@ impl SessionStore for SessionBackend {
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
         self.forget(*id);
-        self.store.delete_session(&id.to_string()).await.map_err(backend)
+        self.store
+            .delete_session(&id.to_string())
+            .await
+            .map_err(backend)
     }
 }

@@ -30,13 +30,22 @@ impl Stored {
 }
 
 pub async fn load(session: &Session) -> Result<Stored, PageError> {
-    let answers = session.get::<Map<String, serde_json::Value>>(ANSWERS).await?.unwrap_or_default();
-    let region = session.get::<String>(REGION).await?.and_then(|r| r.parse().ok());
+    let answers = session
+        .get::<Map<String, serde_json::Value>>(ANSWERS)
+        .await?
+        .unwrap_or_default();
+    let region = session
+        .get::<String>(REGION)
+        .await?
+        .and_then(|r| r.parse().ok());
     Ok(Stored { answers, region })
 }
 
 pub async fn save_answer(session: &Session, id: &str, value: &Value) -> Result<(), PageError> {
-    let mut answers = session.get::<Map<String, serde_json::Value>>(ANSWERS).await?.unwrap_or_default();
+    let mut answers = session
+        .get::<Map<String, serde_json::Value>>(ANSWERS)
+        .await?
+        .unwrap_or_default();
     answers.insert(id.to_string(), to_json(value));
     session.insert(ANSWERS, answers).await?;
     Ok(())
@@ -44,6 +53,13 @@ pub async fn save_answer(session: &Session, id: &str, value: &Value) -> Result<(
 
 pub async fn save_region(session: &Session, region: Region) -> Result<(), PageError> {
     session.insert(REGION, region.name()).await?;
+    Ok(())
+}
+
+/// Forgets the intake answers (the rest of the session stays).
+pub async fn clear(session: &Session) -> Result<(), PageError> {
+    session.remove_value(ANSWERS).await?;
+    session.remove_value(REGION).await?;
     Ok(())
 }
 
@@ -70,7 +86,9 @@ pub fn to_json(v: &Value) -> serde_json::Value {
         Value::Bool(b) => J::Bool(*b),
         Value::Text(t) => J::String(t.clone()),
         Value::List(l) => J::Array(l.iter().cloned().map(J::String).collect()),
-        Value::Number(n) => serde_json::Number::from_f64(*n).map(J::Number).unwrap_or(J::Null),
+        Value::Number(n) => serde_json::Number::from_f64(*n)
+            .map(J::Number)
+            .unwrap_or(J::Null),
         Value::Date(d) => J::String(d.to_string()),
         Value::Skipped => J::Null,
     }

@@ -26,7 +26,11 @@ struct AnswersPage {
     error: Option<String>,
 }
 
-async fn answers_page(lang: Lang, session: &Session, error: Option<String>) -> Result<Response, PageError> {
+async fn answers_page(
+    lang: Lang,
+    session: &Session,
+    error: Option<String>,
+) -> Result<Response, PageError> {
     let stored = answers::load(session).await?;
     let csrf = csrf::token(session).await?;
     let mut layout = Layout::new(lang, "answers-title", "/antwoorden");
@@ -34,7 +38,12 @@ async fn answers_page(lang: Lang, session: &Session, error: Option<String>) -> R
         layout.restart = Some(csrf.clone());
     }
     let failed = error.is_some();
-    let mut response = render(&AnswersPage { layout, csrf, has_answers: !stored.is_empty(), error });
+    let mut response = render(&AnswersPage {
+        layout,
+        csrf,
+        has_answers: !stored.is_empty(),
+        error,
+    });
     if failed {
         *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     }
@@ -47,20 +56,35 @@ pub async fn page(lang: Lang, session: Session) -> Result<Response, PageError> {
 }
 
 /// `GET /antwoorden/bestand`: the answers as a file.
-pub async fn download(State(state): State<AppState>, session: Session) -> Result<Response, PageError> {
+pub async fn download(
+    State(state): State<AppState>,
+    session: Session,
+) -> Result<Response, PageError> {
     let stored = answers::load(&session).await?;
     let s = answers::situation(&state.lib.k, &stored, state.today.date());
-    let json = serde_json::to_string_pretty(&route::situation::to_json(&s)).map_err(|_| PageError::Internal)?;
+    let json = serde_json::to_string_pretty(&route::situation::to_json(&s))
+        .map_err(|_| PageError::Internal)?;
     let mut response = json.into_response();
     let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
-    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"routewijzer-antwoorden.json\""));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"routewijzer-antwoorden.json\""),
+    );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
 }
 
 /// `POST /antwoorden`: reads an uploaded answers file into the session.
-pub async fn upload(State(state): State<AppState>, lang: Lang, session: Session, mut form: Multipart) -> Result<Response, PageError> {
+pub async fn upload(
+    State(state): State<AppState>,
+    lang: Lang,
+    session: Session,
+    mut form: Multipart,
+) -> Result<Response, PageError> {
     let i = Tr { lang };
     let mut file = None;
     while let Ok(Some(field)) = form.next_field().await {
@@ -87,7 +111,10 @@ fn read(state: &AppState, bytes: &[u8], i: Tr) -> Result<route::Situation, Strin
     let not_ours = || i.t("answers-error-not-ours");
     let mut json: serde_json::Value = serde_json::from_slice(bytes).map_err(|_| not_ours())?;
     let map = json.as_object_mut().ok_or_else(not_ours)?;
-    map.insert("today".into(), serde_json::Value::String(state.today.date().to_string()));
+    map.insert(
+        "today".into(),
+        serde_json::Value::String(state.today.date().to_string()),
+    );
     route::situation::from_json(k, &json.to_string()).map_err(|e| match k.question(&e.key) {
         Some(q) => i.t1("answers-error-question", "question", &q.text),
         None => not_ours(),

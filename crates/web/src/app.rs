@@ -26,7 +26,10 @@ use crate::config::{Config, ContentChecks, Today};
 use crate::error::{PageError, StartError};
 use crate::i18n::Lang;
 use crate::library::Library;
-use crate::{answers_file, csrf, headers, i18n, intake, knowledge, logging, route_page, search_page};
+use crate::{
+    account, answers_file, case_page, csrf, headers, i18n, intake, knowledge, letters_page,
+    logging, reset, route_page, search_page, share_page,
+};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -36,6 +39,13 @@ pub struct AppState {
     pub today: Today,
     pub secure_cookies: bool,
     pub route_cache: Arc<crate::route_page::RouteCache>,
+    /// The data folder (attachments live under it).
+    pub data_dir: std::path::PathBuf,
+    pub passwords: crate::account::Passwords,
+    pub throttle: Arc<crate::account::Throttle>,
+    /// Whether other processes may write the same database (PostgreSQL).
+    pub shared_store: bool,
+    pub mailer: crate::mail::Mailer,
 }
 
 /// How often expired sessions are deleted from the database.
@@ -50,22 +60,37 @@ pub struct App {
 impl App {
     /// Loads and checks everything; fails with a message that says what to fix.
     pub async fn build(config: Config) -> Result<App, StartError> {
-        std::fs::create_dir_all(&config.data_dir).map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
-        let (content_dir, data_dir, checks) = (config.content_dir.clone(), config.data_dir.clone(), config.checks);
+        std::fs::create_dir_all(&config.data_dir)
+            .map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
+        let (content_dir, data_dir, checks) = (
+            config.content_dir.clone(),
+            config.data_dir.clone(),
+            config.checks,
+        );
         // Loading and checking the content is CPU work; keep it off the async workers.
         let k = tokio::task::spawn_blocking(move || load_content(&content_dir, &data_dir, checks))
             .await
             .map_err(|e| StartError::Search(e.to_string()))??;
         let lib = Library::new(k).map_err(|e| StartError::Search(e.to_string()))?;
-        let store = SqliteStore::open(&config.data_dir).await.map_err(StartError::Store)?;
+        let (store, shared_store) = open_store(&config).await?;
         let state = AppState {
             lib: Arc::new(lib),
-            store: Arc::new(store),
+            store,
             today: config.today,
             secure_cookies: config.secure_cookies,
             route_cache: Arc::default(),
+            data_dir: config.data_dir.clone(),
+            passwords: crate::account::Passwords::new(config.password_cost),
+            throttle: Arc::default(),
+            shared_store,
+            mailer: config.mailer.clone(),
         };
         Ok(App { state, config })
+    }
+
+    /// The store the app uses (for tests and maintenance commands).
+    pub fn store(&self) -> Arc<dyn Store> {
+        self.state.store.clone()
     }
 
     /// The whole app as an axum router.
@@ -75,14 +100,21 @@ impl App {
 
     /// Serves on the configured address until SIGTERM or Ctrl-C.
     pub async fn serve(self) -> Result<(), StartError> {
-        let listener =
-            TcpListener::bind(self.config.listen).await.map_err(|e| StartError::Listen(self.config.listen, e))?;
+        let listener = TcpListener::bind(self.config.listen)
+            .await
+            .map_err(|e| StartError::Listen(self.config.listen, e))?;
         self.serve_on(listener, shutdown_signal()).await
     }
 
     /// Serves on a bound listener until `shutdown` completes (tests pass their own).
-    pub async fn serve_on(self, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), StartError> {
-        let addr: SocketAddr = listener.local_addr().map_err(|e| StartError::Listen(self.config.listen, e))?;
+    pub async fn serve_on(
+        self,
+        listener: TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), StartError> {
+        let addr: SocketAddr = listener
+            .local_addr()
+            .map_err(|e| StartError::Listen(self.config.listen, e))?;
         tracing::info!(%addr, "listening");
         let store = self.state.store.clone();
         tokio::spawn(async move {
@@ -97,26 +129,55 @@ impl App {
                 }
             }
         });
-        axum::serve(listener, self.router())
-            .with_graceful_shutdown(shutdown)
-            .await
-            .map_err(|e| StartError::Listen(addr, e))?;
+        axum::serve(
+            listener,
+            self.router()
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(|e| StartError::Listen(addr, e))?;
         tracing::info!("stopped");
         Ok(())
+    }
+}
+
+/// PostgreSQL when the database URL says so, else SQLite in the data folder. The flag says
+/// whether other processes may share the database.
+async fn open_store(config: &Config) -> Result<(Arc<dyn Store>, bool), StartError> {
+    match config.database_url.as_deref() {
+        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+            let store = store_postgres::PgStore::connect(url)
+                .await
+                .map_err(StartError::Store)?;
+            Ok((Arc::new(store), true))
+        }
+        _ => {
+            let store = SqliteStore::open(&config.data_dir)
+                .await
+                .map_err(StartError::Store)?;
+            Ok((Arc::new(store), false))
+        }
     }
 }
 
 /// The file in the data folder that remembers which content passed the full check.
 const CHECKED_MARK: &str = "content-checked";
 
-fn load_content(content_dir: &Path, data_dir: &Path, checks: ContentChecks) -> Result<route::Knowledge, StartError> {
+fn load_content(
+    content_dir: &Path,
+    data_dir: &Path,
+    checks: ContentChecks,
+) -> Result<route::Knowledge, StartError> {
     let files = route::load::read_dir(content_dir).map_err(StartError::Content)?;
     let stamp = content_stamp(&files);
     let mark = data_dir.join(CHECKED_MARK);
     let walk = match checks {
         ContentChecks::Full => true,
         ContentChecks::WithoutWalk => false,
-        ContentChecks::Cached => std::fs::read_to_string(&mark).map(|s| s.trim() != stamp).unwrap_or(true),
+        ContentChecks::Cached => std::fs::read_to_string(&mark)
+            .map(|s| s.trim() != stamp)
+            .unwrap_or(true),
     };
     let k = route::load::load_files_checked(&files, walk).map_err(StartError::Content)?;
     if walk && let Err(e) = std::fs::write(&mark, &stamp) {
@@ -138,9 +199,16 @@ fn content_stamp(files: &[(std::path::PathBuf, String)]) -> String {
 }
 
 fn router(state: AppState, config: &Config) -> Router {
-    let sessions = SessionManagerLayer::new(SessionBackend::new(state.store.clone()))
+    let backend = if state.shared_store {
+        SessionBackend::shared(state.store.clone())
+    } else {
+        SessionBackend::new(state.store.clone())
+    };
+    let sessions = SessionManagerLayer::new(backend)
         .with_name(crate::SESSION_COOKIE)
-        .with_expiry(Expiry::OnInactivity(time::Duration::seconds(crate::SESSION_IDLE.as_secs() as i64)))
+        .with_expiry(Expiry::OnInactivity(time::Duration::seconds(
+            crate::SESSION_IDLE.as_secs() as i64,
+        )))
         .with_secure(config.secure_cookies)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
@@ -161,7 +229,15 @@ fn router(state: AppState, config: &Config) -> Router {
         .route("/opnieuw", post(intake::restart))
         .route("/route", get(route_page::show))
         .route("/route.ics", get(route_page::calendar))
-        .route(csrf::UPLOAD_PATH, get(answers_file::page).post(answers_file::upload))
+        .route("/plan.pdf", get(letters_page::plan))
+        .route(
+            "/brieven/{id}",
+            get(letters_page::show).post(letters_page::post),
+        )
+        .route(
+            csrf::UPLOAD_PATH,
+            get(answers_file::page).post(answers_file::upload),
+        )
         .route("/antwoorden/bestand", get(answers_file::download))
         .route("/kennis", get(knowledge::index))
         .route("/kennis/stappen/{id}", get(knowledge::step))
@@ -171,6 +247,71 @@ fn router(state: AppState, config: &Config) -> Router {
         .route("/zoeken", get(search_page::search))
         .route("/taal/{code}", get(i18n::switch))
         .route("/health", get(health))
+        .route(
+            "/account/nieuw",
+            get(account::signup_page).post(account::signup),
+        )
+        .route("/inloggen", get(account::login_page).post(account::login))
+        .route(
+            "/inloggen/code",
+            get(account::code_form).post(account::code),
+        )
+        .route("/account/tweestaps/aan", post(account::totp_on))
+        .route("/account/tweestaps/uit", post(account::totp_off))
+        .route(
+            "/wachtwoord-vergeten",
+            get(reset::ask_page).post(reset::ask),
+        )
+        .route(
+            "/wachtwoord-herstellen/{token}",
+            get(reset::choose_page).post(reset::choose),
+        )
+        .route("/uitloggen", post(account::logout))
+        .route("/uitloggen/overal", post(account::logout_everywhere))
+        .route("/account", get(account::show))
+        .route("/account/verwijderen", post(account::delete))
+        .route("/dossiers", get(case_page::list).post(case_page::create))
+        .route(
+            "/dossiers/importeren",
+            post(case_page::import)
+                .layer(axum::extract::DefaultBodyLimit::max(crate::IMPORT_LIMIT)),
+        )
+        .route("/dossiers/{case}", get(case_page::show))
+        .route(
+            "/dossiers/{case}/gebeurtenissen",
+            post(case_page::add_event).layer(axum::extract::DefaultBodyLimit::max(
+                crate::ATTACHMENT_LIMIT,
+            )),
+        )
+        .route(
+            "/dossiers/{case}/gebeurtenissen/{event}",
+            get(case_page::edit_page).post(case_page::edit),
+        )
+        .route(
+            "/dossiers/{case}/bijlagen/{attachment}",
+            get(case_page::attachment),
+        )
+        .route("/dossiers/{case}/kinderen", post(case_page::add_child))
+        .route("/dossiers/{case}/partijen", post(case_page::add_party))
+        .route(
+            "/dossiers/{case}/stappen/{step}",
+            post(case_page::save_outcome),
+        )
+        .route("/dossiers/{case}/antwoorden", post(case_page::save_answers))
+        .route("/dossiers/{case}/export", get(case_page::export))
+        .route("/dossiers/{case}/verwijderen", post(case_page::delete))
+        .route(
+            "/dossiers/{case}/delen",
+            get(share_page::show).post(share_page::invite),
+        )
+        .route(
+            "/dossiers/{case}/delen/{share}/intrekken",
+            post(share_page::revoke),
+        )
+        .route(
+            "/uitnodiging/{token}",
+            get(share_page::invitation).post(share_page::accept),
+        )
         .nest_service("/static", static_files)
         .route_layer(middleware::from_fn(logging::mark_route))
         .fallback(not_found)

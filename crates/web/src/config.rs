@@ -19,6 +19,21 @@ pub struct Config {
     pub secure_cookies: bool,
     pub today: Today,
     pub checks: ContentChecks,
+    /// `postgres://...` to keep everything in PostgreSQL; otherwise SQLite in the data folder.
+    pub database_url: Option<String>,
+    /// How costly password hashing is.
+    pub password_cost: PasswordCost,
+    /// Where mail goes (the log until SMTP is built in).
+    pub mailer: crate::mail::Mailer,
+}
+
+/// The cost of argon2id password hashing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordCost {
+    /// OWASP's minimum for argon2id: 19 MiB memory, 2 passes, 1 lane.
+    Owasp,
+    /// Cheap hashes, for tests only: the debug build would otherwise spend seconds per login.
+    Fast,
 }
 
 /// How much of the content check runs at start. The intake walk of the full check proves every
@@ -50,7 +65,9 @@ impl Today {
             Today::Amsterdam => {
                 let now = jiff::ZonedDateTime::now();
                 // Without a time zone database the server's own zone is the best guess.
-                now.in_tz("Europe/Amsterdam").map(|z| z.date()).unwrap_or_else(|_| now.date())
+                now.in_tz("Europe/Amsterdam")
+                    .map(|z| z.date())
+                    .unwrap_or_else(|_| now.date())
             }
         }
     }
@@ -67,6 +84,9 @@ impl Config {
             secure_cookies: false,
             today: Today::Amsterdam,
             checks: ContentChecks::Cached,
+            database_url: None,
+            password_cost: PasswordCost::Owasp,
+            mailer: crate::mail::Mailer::log(),
         }
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! The limit is enforced here because the body has to be read anyway to find the token; the
 //! handler then gets the same bytes. Form posts may be at most [`crate::FORM_LIMIT`], the
-//! answers-file upload at most [`crate::UPLOAD_LIMIT`].
+//! answers-file upload at most [`crate::UPLOAD_LIMIT`], a new event with its attachment at most
+//! [`crate::ATTACHMENT_LIMIT`], a case file to import at most [`crate::IMPORT_LIMIT`].
 
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Multipart, Request};
@@ -38,7 +39,16 @@ pub async fn guard(session: Session, request: Request, next: Next) -> Response {
         return next.run(request).await;
     }
     let lang = Lang::from_headers(request.headers());
-    let limit = if request.uri().path() == UPLOAD_PATH { crate::UPLOAD_LIMIT } else { crate::FORM_LIMIT };
+    let path = request.uri().path();
+    let limit = if path == UPLOAD_PATH {
+        crate::UPLOAD_LIMIT
+    } else if path.starts_with("/dossiers/") && path.ends_with("/gebeurtenissen") {
+        crate::ATTACHMENT_LIMIT
+    } else if path == "/dossiers/importeren" {
+        crate::IMPORT_LIMIT
+    } else {
+        crate::FORM_LIMIT
+    };
     let (parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
         return PageError::TooLarge.page(lang);
@@ -50,7 +60,8 @@ pub async fn guard(session: Session, request: Request, next: Next) -> Response {
     };
     match (sent, expected) {
         (Some(sent), Some(expected)) if same(sent.as_bytes(), expected.as_bytes()) => {
-            next.run(Request::from_parts(parts, Body::from(bytes))).await
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
         }
         _ => {
             tracing::info!("form refused: missing or wrong CSRF token");
@@ -64,7 +75,10 @@ async fn form_token(headers: &axum::http::HeaderMap, bytes: &Bytes) -> Option<St
     let content_type = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
     if content_type.starts_with("multipart/form-data") {
         let mut request = Request::new(Body::from(bytes.clone()));
-        request.headers_mut().insert(header::CONTENT_TYPE, headers.get(header::CONTENT_TYPE)?.clone());
+        request.headers_mut().insert(
+            header::CONTENT_TYPE,
+            headers.get(header::CONTENT_TYPE)?.clone(),
+        );
         let mut multipart = Multipart::from_request(request, &()).await.ok()?;
         while let Ok(Some(field)) = multipart.next_field().await {
             if field.name() == Some(FIELD) {

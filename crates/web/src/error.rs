@@ -27,12 +27,21 @@ impl fmt::Display for StartError {
                 for e in errors {
                     writeln!(f, "{e}")?;
                 }
-                write!(f, "the content has {} problem(s); fix them and start again", errors.len())
+                write!(
+                    f,
+                    "the content has {} problem(s); fix them and start again",
+                    errors.len()
+                )
             }
-            StartError::DataDir(dir, e) => write!(f, "cannot create the data folder {}: {e}", dir.display()),
+            StartError::DataDir(dir, e) => {
+                write!(f, "cannot create the data folder {}: {e}", dir.display())
+            }
             StartError::Store(e) => write!(f, "{e}"),
             StartError::Search(e) => write!(f, "cannot build the search index: {e}"),
-            StartError::Listen(addr, e) => write!(f, "cannot listen on {addr}: {e}; choose another with --listen"),
+            StartError::Listen(addr, e) => write!(
+                f,
+                "cannot listen on {addr}: {e}; choose another with --listen"
+            ),
         }
     }
 }
@@ -71,7 +80,10 @@ impl PageError {
     /// The error as a page in `lang`.
     pub fn page(self, lang: Lang) -> Response {
         let layout = Layout::new(lang, &format!("{}-title", self.key()), "/");
-        let page = ErrorPage { message: layout.i.t(self.key()), layout };
+        let page = ErrorPage {
+            message: layout.i.t(self.key()),
+            layout,
+        };
         // Error pages carry no answers, so askama_web's plain response is enough.
         let mut response = page.into_response();
         *response.status_mut() = self.status();

@@ -62,7 +62,10 @@ pub fn first_field(kind: QuestionType) -> &'static str {
 
 /// Turns a posted form into a checked answer.
 pub fn parse(q: &Question, p: &Posted, i: Tr) -> Result<Value, FieldError> {
-    let err = |message: String| FieldError { message, field: first_field(q.kind).to_string() };
+    let err = |message: String| FieldError {
+        message,
+        field: first_field(q.kind).to_string(),
+    };
     if p.skip && q.optional {
         return check_value(q, &RawValue::Null).map_err(|_| err(i.t("error-not-allowed")));
     }
@@ -83,8 +86,14 @@ pub fn parse(q: &Question, p: &Posted, i: Tr) -> Result<Value, FieldError> {
             RawValue::List(p.answer.iter().cloned().map(RawValue::Text).collect())
         }
         QuestionType::Number => {
-            let text = p.answer.first().map(|s| s.trim().replace(',', ".")).unwrap_or_default();
-            let Ok(n) = text.parse::<f64>() else { return Err(err(i.t("error-number"))) };
+            let text = p
+                .answer
+                .first()
+                .map(|s| s.trim().replace(',', "."))
+                .unwrap_or_default();
+            let Ok(n) = text.parse::<f64>() else {
+                return Err(err(i.t("error-number")));
+            };
             if !n.is_finite() {
                 return Err(err(i.t("error-number")));
             }
@@ -177,7 +186,11 @@ impl Filled {
 /// An answer in words, for the check page and the "why" of the route.
 pub fn show_answer(q: &Question, v: &Value, i: Tr) -> String {
     let label = |value: &str| {
-        q.options.iter().find(|o| o.value == value).map(|o| o.label.clone()).unwrap_or_else(|| value.to_string())
+        q.options
+            .iter()
+            .find(|o| o.value == value)
+            .map(|o| o.label.clone())
+            .unwrap_or_else(|| value.to_string())
     };
     match v {
         Value::Bool(true) => i.t("answer-yes"),
@@ -200,17 +213,34 @@ mod tests {
     use crate::i18n::Lang;
 
     fn posted(d: &str, m: &str, y: &str) -> Posted {
-        Posted { day: d.into(), month: m.into(), year: y.into(), ..Posted::default() }
+        Posted {
+            day: d.into(),
+            month: m.into(),
+            year: y.into(),
+            ..Posted::default()
+        }
     }
 
     #[test]
     fn dates_from_three_fields() {
         let i = Tr { lang: Lang::Nl };
-        assert_eq!(parse_date(&posted("15", "3", "2027"), i), Ok(jiff::civil::date(2027, 3, 15)));
-        assert_eq!(parse_date(&posted(" 1", "03 ", "2027"), i), Ok(jiff::civil::date(2027, 3, 1)));
+        assert_eq!(
+            parse_date(&posted("15", "3", "2027"), i),
+            Ok(jiff::civil::date(2027, 3, 15))
+        );
+        assert_eq!(
+            parse_date(&posted(" 1", "03 ", "2027"), i),
+            Ok(jiff::civil::date(2027, 3, 1))
+        );
         let bad = parse_date(&posted("31", "2", "2027"), i).unwrap_err();
         assert_eq!(bad, "Vul een geldige datum in, bijvoorbeeld 15 3 2027.");
-        assert!(parse_date(&posted("1", "3", "27"), i).is_err(), "two-digit years are refused");
-        assert_eq!(parse_date(&posted("", "", ""), i).unwrap_err(), "Vul een datum in, bijvoorbeeld 15 3 2027.");
+        assert!(
+            parse_date(&posted("1", "3", "27"), i).is_err(),
+            "two-digit years are refused"
+        );
+        assert_eq!(
+            parse_date(&posted("", "", ""), i).unwrap_err(),
+            "Vul een datum in, bijvoorbeeld 15 3 2027."
+        );
     }
 }

@@ -10,8 +10,9 @@ use crate::markdown::escape;
 /// Elements whose text is never linked: links themselves, headings and labels (a link there
 /// would change what a screen reader announces), and the header, navigation and footer.
 const SKIP: &[&str] = &[
-    "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "button", "label", "legend", "title", "script",
-    "style", "head", "header", "nav", "footer", "option", "select", "textarea", "dt", "th", "code", "pre",
+    "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "button", "label", "legend",
+    "title", "script", "style", "head", "header", "nav", "footer", "option", "select", "textarea",
+    "dt", "th", "code", "pre",
 ];
 
 /// Plural endings a word may have after a term and still count ("thuiszitters"); any other
@@ -53,17 +54,28 @@ impl Linker {
         let mut texts: Vec<String> = Vec::new();
         for g in &k.glossary {
             let entry = entries.len();
-            entries.push(Entry { id: g.id.clone(), term: plain(&g.term) });
+            entries.push(Entry {
+                id: g.id.clone(),
+                term: plain(&g.term),
+            });
             let term = plain(&g.term);
             if term.chars().count() >= 3 {
                 texts.push(term.to_lowercase());
-                patterns.push(Pattern { entry, exact: None, is_abbreviation: false });
+                patterns.push(Pattern {
+                    entry,
+                    exact: None,
+                    is_abbreviation: false,
+                });
             }
             if let Some(abbr) = &g.abbreviation {
                 let abbr = plain(abbr);
                 if abbr.chars().count() >= 2 {
                     texts.push(abbr.to_lowercase());
-                    patterns.push(Pattern { entry, exact: Some(abbr), is_abbreviation: true });
+                    patterns.push(Pattern {
+                        entry,
+                        exact: Some(abbr),
+                        is_abbreviation: true,
+                    });
                 }
             }
         }
@@ -72,12 +84,18 @@ impl Linker {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&texts)
             .ok();
-        Linker { matcher, patterns, entries }
+        Linker {
+            matcher,
+            patterns,
+            entries,
+        }
     }
 
     /// Links the first use of every term in `html`.
     pub fn link(&self, html: &str) -> String {
-        let Some(matcher) = &self.matcher else { return html.to_string() };
+        let Some(matcher) = &self.matcher else {
+            return html.to_string();
+        };
         let mut used = vec![false; self.entries.len()];
         let mut out = String::with_capacity(html.len() + 2048);
         let mut skip_depth = 0usize;
@@ -124,9 +142,16 @@ impl Linker {
             {
                 continue;
             }
-            let starts_word = text[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let suffix: String = text[m.end()..].chars().take_while(|c| c.is_alphabetic()).collect();
-            let ends_word = suffix.is_empty() || (!p.is_abbreviation && SUFFIXES.contains(&suffix.to_lowercase().as_str()));
+            let starts_word = text[..m.start()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let suffix: String = text[m.end()..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let ends_word = suffix.is_empty()
+                || (!p.is_abbreviation && SUFFIXES.contains(&suffix.to_lowercase().as_str()));
             if !starts_word || !ends_word {
                 continue;
             }
@@ -142,7 +167,10 @@ impl Linker {
                     word
                 ));
             } else {
-                out.push_str(&format!(r#"<a class="term" href="/begrippen#{}">{}</a>"#, entry.id, word));
+                out.push_str(&format!(
+                    r#"<a class="term" href="/begrippen#{}">{}</a>"#,
+                    entry.id, word
+                ));
             }
             used[p.entry] = true;
             last = end;
@@ -158,8 +186,15 @@ fn tag_name(tag: &str) -> Option<(String, bool)> {
         Some(rest) => (true, rest),
         None => (false, inner),
     };
-    let name: String = inner.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-    if name.is_empty() { None } else { Some((name.to_ascii_lowercase(), closing)) }
+    let name: String = inner
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    if name.is_empty() {
+        None
+    } else {
+        Some((name.to_ascii_lowercase(), closing))
+    }
 }
 
 #[cfg(test)]
@@ -171,13 +206,31 @@ mod tests {
         let mut l = Linker::new(&k);
         // Build by hand: the loader needs complete content.
         l.entries = vec![
-            Entry { id: "swv".into(), term: "samenwerkingsverband".into() },
-            Entry { id: "thuiszitter".into(), term: "thuiszitter".into() },
+            Entry {
+                id: "swv".into(),
+                term: "samenwerkingsverband".into(),
+            },
+            Entry {
+                id: "thuiszitter".into(),
+                term: "thuiszitter".into(),
+            },
         ];
         l.patterns = vec![
-            Pattern { entry: 0, exact: None, is_abbreviation: false },
-            Pattern { entry: 0, exact: Some("SWV".into()), is_abbreviation: true },
-            Pattern { entry: 1, exact: None, is_abbreviation: false },
+            Pattern {
+                entry: 0,
+                exact: None,
+                is_abbreviation: false,
+            },
+            Pattern {
+                entry: 0,
+                exact: Some("SWV".into()),
+                is_abbreviation: true,
+            },
+            Pattern {
+                entry: 1,
+                exact: None,
+                is_abbreviation: false,
+            },
         ];
         l.matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -191,14 +244,24 @@ mod tests {
     fn links_the_first_use_only() {
         let html = linker().link("<p>Het SWV helpt. Het SWV weer.</p>");
         assert_eq!(html.matches("<a ").count(), 1, "{html}");
-        assert!(html.contains(r#"<abbr title="samenwerkingsverband">SWV</abbr>"#), "{html}");
+        assert!(
+            html.contains(r#"<abbr title="samenwerkingsverband">SWV</abbr>"#),
+            "{html}"
+        );
     }
 
     #[test]
     fn never_inside_links_headings_or_tags() {
-        let html = linker().link(r#"<h2>SWV</h2><a href="/swv">SWV</a><p title="SWV">swv</p><p>Thuiszitters</p>"#);
-        assert!(html.starts_with(r#"<h2>SWV</h2><a href="/swv">SWV</a><p title="SWV">swv</p>"#), "{html}");
-        assert!(html.contains(r#"<a class="term" href="/begrippen#thuiszitter">Thuiszitters</a>"#), "{html}");
+        let html = linker()
+            .link(r#"<h2>SWV</h2><a href="/swv">SWV</a><p title="SWV">swv</p><p>Thuiszitters</p>"#);
+        assert!(
+            html.starts_with(r#"<h2>SWV</h2><a href="/swv">SWV</a><p title="SWV">swv</p>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a class="term" href="/begrippen#thuiszitter">Thuiszitters</a>"#),
+            "{html}"
+        );
     }
 
     #[test]

@@ -28,8 +28,10 @@ fluent_templates::static_loader! {
     };
 }
 
-static NL: LazyLock<LanguageIdentifier> = LazyLock::new(|| "nl".parse().expect("valid language id"));
-static EN: LazyLock<LanguageIdentifier> = LazyLock::new(|| "en".parse().expect("valid language id"));
+static NL: LazyLock<LanguageIdentifier> =
+    LazyLock::new(|| "nl".parse().expect("valid language id"));
+static EN: LazyLock<LanguageIdentifier> =
+    LazyLock::new(|| "en".parse().expect("valid language id"));
 
 /// The name of the language cookie.
 pub const COOKIE: &str = "taal";
@@ -74,7 +76,9 @@ impl Lang {
 
     /// The language of a request: the `taal` cookie, else Dutch.
     pub fn from_headers(headers: &HeaderMap) -> Lang {
-        cookie(headers, COOKIE).and_then(Lang::parse).unwrap_or(Lang::Nl)
+        cookie(headers, COOKIE)
+            .and_then(Lang::parse)
+            .unwrap_or(Lang::Nl)
     }
 }
 
@@ -116,15 +120,19 @@ impl Tr {
 
     /// A text with any number of placeables.
     pub fn args(&self, key: &str, args: &[(&'static str, String)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> =
-            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+            .collect();
         LOCALES.lookup_with_args(self.lang.id(), key, &map)
     }
 
     /// A text whose plural form depends on a number (`$count`).
     pub fn count(&self, key: &str, count: usize, args: &[(&'static str, String)]) -> String {
-        let mut map: HashMap<Cow<'static, str>, FluentValue> =
-            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
+        let mut map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+            .collect();
         map.insert(Cow::Borrowed("count"), FluentValue::from(count));
         LOCALES.lookup_with_args(self.lang.id(), key, &map)
     }
@@ -136,13 +144,23 @@ pub struct SwitchQuery {
 }
 
 /// `GET /taal/{code}`: sets the language cookie and returns to the page the visitor was on.
-pub async fn switch(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<SwitchQuery>) -> Response {
+pub async fn switch(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<SwitchQuery>,
+) -> Response {
     let Some(lang) = Lang::parse(&code) else {
         return crate::error::PageError::NotFound.into_response();
     };
-    let back = q.terug.filter(|p| is_local_path(p)).unwrap_or_else(|| "/".to_string());
+    let back = q
+        .terug
+        .filter(|p| is_local_path(p))
+        .unwrap_or_else(|| "/".to_string());
     let secure = if state.secure_cookies { "; Secure" } else { "" };
-    let cookie = format!("{COOKIE}={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}", lang.code());
+    let cookie = format!(
+        "{COOKIE}={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}",
+        lang.code()
+    );
     let mut response = Redirect::to(&back).into_response();
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, v);
@@ -152,7 +170,10 @@ pub async fn switch(State(state): State<AppState>, Path(code): Path<String>, Que
 
 /// Only paths on this site, so the switch cannot send a visitor elsewhere.
 pub fn is_local_path(p: &str) -> bool {
-    p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.chars().any(char::is_control)
+    p.starts_with('/')
+        && !p.starts_with("//")
+        && !p.contains('\\')
+        && !p.chars().any(char::is_control)
 }
 
 #[cfg(test)]

@@ -44,7 +44,10 @@ struct StartPage {
 /// `GET /`: what this helps with, how long it takes, and that nothing is stored unless chosen.
 pub async fn start(lang: Lang, session: Session) -> Result<Response, PageError> {
     let stored = answers::load(&session).await?;
-    Ok(render(&StartPage { layout: Layout::new(lang, "start-title", "/"), has_answers: !stored.is_empty() }))
+    Ok(render(&StartPage {
+        layout: Layout::new(lang, "start-title", "/"),
+        has_answers: !stored.is_empty(),
+    }))
 }
 
 /// Where the intake goes next: the first unanswered question, the region, or the check page.
@@ -77,7 +80,13 @@ fn previous(state: &AppState, s: &Situation, id: &str) -> String {
     let pos = k.questions.iter().position(|q| q.id == id).unwrap_or(0);
     intake::answered(k, s)
         .into_iter()
-        .rfind(|(q, _)| k.questions.iter().position(|x| x.id == q.id).unwrap_or(usize::MAX) < pos)
+        .rfind(|(q, _)| {
+            k.questions
+                .iter()
+                .position(|x| x.id == q.id)
+                .unwrap_or(usize::MAX)
+                < pos
+        })
         .map(|(q, _)| format!("/vragen/{}", q.id))
         .unwrap_or_else(|| "/".into())
 }
@@ -128,8 +137,15 @@ impl QuestionPage {
 
 fn options(q: &Question, filled: &Filled, i: Tr) -> Vec<OptionView> {
     let list: Vec<(String, String)> = match q.kind {
-        QuestionType::Yesno => vec![("ja".into(), i.t("answer-yes")), ("nee".into(), i.t("answer-no"))],
-        _ => q.options.iter().map(|o| (o.value.clone(), o.label.clone())).collect(),
+        QuestionType::Yesno => vec![
+            ("ja".into(), i.t("answer-yes")),
+            ("nee".into(), i.t("answer-no")),
+        ],
+        _ => q
+            .options
+            .iter()
+            .map(|o| (o.value.clone(), o.label.clone()))
+            .collect(),
     };
     list.into_iter()
         .enumerate()
@@ -192,10 +208,16 @@ pub async fn question(
     Path(id): Path<String>,
     Query(back_to): Query<BackTo>,
 ) -> Result<Response, PageError> {
-    let Some(q) = state.lib.k.question(&id) else { return Ok(PageError::NotFound.page(lang)) };
+    let Some(q) = state.lib.k.question(&id) else {
+        return Ok(PageError::NotFound.page(lang));
+    };
     let (_, s) = situation(&state, &session).await?;
     let back_to_check = back_to.to_check();
-    let back = if back_to_check { format!("/{CHECK}") } else { previous(&state, &s, &id) };
+    let back = if back_to_check {
+        format!("/{CHECK}")
+    } else {
+        previous(&state, &s, &id)
+    };
     let csrf = csrf::token(&session).await?;
     let page = question_page(PageInput {
         lang,
@@ -218,7 +240,9 @@ pub async fn answer(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let k = &state.lib.k;
-    let Some(q) = k.question(&id) else { return Ok(PageError::NotFound.page(lang)) };
+    let Some(q) = k.question(&id) else {
+        return Ok(PageError::NotFound.page(lang));
+    };
     let posted = Posted::from_pairs(pairs);
     let back_to_check = posted.back_to.as_deref() == Some(CHECK);
     match forms::parse(q, &posted, Tr { lang }) {
@@ -234,7 +258,11 @@ pub async fn answer(
         }
         Err(error) => {
             let (_, s) = situation(&state, &session).await?;
-            let back = if back_to_check { format!("/{CHECK}") } else { previous(&state, &s, &id) };
+            let back = if back_to_check {
+                format!("/{CHECK}")
+            } else {
+                previous(&state, &s, &id)
+            };
             let csrf = csrf::token(&session).await?;
             let page = question_page(PageInput {
                 lang,
@@ -257,7 +285,10 @@ pub async fn answer(
 fn following(state: &AppState, s: &Situation, id: &str) -> Option<String> {
     let k = &state.lib.k;
     let pos = k.questions.iter().position(|q| q.id == id)?;
-    k.questions[pos + 1..].iter().find(|q| intake::is_relevant(k, s, q)).map(|q| format!("/vragen/{}", q.id))
+    k.questions[pos + 1..]
+        .iter()
+        .find(|q| intake::is_relevant(k, s, q))
+        .map(|q| format!("/vragen/{}", q.id))
 }
 
 /// The region question, built from interface texts when the content has none of its own.
@@ -269,7 +300,10 @@ fn region_question(i: Tr) -> Question {
         hint: Some(i.t("region-hint")),
         options: Region::ALL
             .iter()
-            .map(|r| route::model::Choice { value: r.name().into(), label: i.t(&format!("region-{}", r.name())) })
+            .map(|r| route::model::Choice {
+                value: r.name().into(),
+                label: i.t(&format!("region-{}", r.name())),
+            })
             .collect(),
         min: None,
         max: None,
@@ -278,17 +312,38 @@ fn region_question(i: Tr) -> Question {
         sets_region: true,
         ask_if: None,
         cite: Default::default(),
-        loc: route::model::Loc { file: "interface".into(), line: 0 },
+        loc: route::model::Loc {
+            file: "interface".into(),
+            line: 0,
+        },
     }
 }
 
-fn region_page(lang: Lang, filled: Filled, error: Option<FieldError>, back_to_check: bool, csrf: String) -> QuestionPage {
+fn region_page(
+    lang: Lang,
+    filled: Filled,
+    error: Option<FieldError>,
+    back_to_check: bool,
+    csrf: String,
+) -> QuestionPage {
     let q = region_question(Tr { lang });
-    let mut page = question_page(PageInput { lang, q: &q, filled, error, back: String::new(), back_to_check, csrf });
+    let mut page = question_page(PageInput {
+        lang,
+        q: &q,
+        filled,
+        error,
+        back: String::new(),
+        back_to_check,
+        csrf,
+    });
     page.action = "/regio".into();
     page.layout.path = "/regio".into();
     page.layout.has_content = false;
-    page.back = if back_to_check { format!("/{CHECK}") } else { "/vragen".into() };
+    page.back = if back_to_check {
+        format!("/{CHECK}")
+    } else {
+        "/vragen".into()
+    };
     page
 }
 
@@ -303,7 +358,13 @@ pub async fn region(
         return Ok(Redirect::to("/vragen").into_response());
     }
     let (stored, _) = situation(&state, &session).await?;
-    let filled = Filled { chosen: stored.region.map(|r| vec![r.name().to_string()]).unwrap_or_default(), ..Filled::default() };
+    let filled = Filled {
+        chosen: stored
+            .region
+            .map(|r| vec![r.name().to_string()])
+            .unwrap_or_default(),
+        ..Filled::default()
+    };
     let csrf = csrf::token(&session).await?;
     let mut page = region_page(lang, filled, None, back_to.to_check(), csrf);
     if !back_to.to_check() {
@@ -334,9 +395,18 @@ pub async fn region_answer(
         }
         None => {
             let i = Tr { lang };
-            let error = FieldError { message: i.t("error-choose-one"), field: "antwoord-1".into() };
+            let error = FieldError {
+                message: i.t("error-choose-one"),
+                field: "antwoord-1".into(),
+            };
             let csrf = csrf::token(&session).await?;
-            let mut response = render(&region_page(lang, Filled::from_posted(&posted), Some(error), back_to_check, csrf));
+            let mut response = render(&region_page(
+                lang,
+                Filled::from_posted(&posted),
+                Some(error),
+                back_to_check,
+                csrf,
+            ));
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }
@@ -358,7 +428,11 @@ struct CheckPage {
 }
 
 /// `GET /controle`: every answer with a change link; continues to the route.
-pub async fn check(State(state): State<AppState>, lang: Lang, session: Session) -> Result<Response, PageError> {
+pub async fn check(
+    State(state): State<AppState>,
+    lang: Lang,
+    session: Session,
+) -> Result<Response, PageError> {
     let (stored, s) = situation(&state, &session).await?;
     if stored.is_empty() {
         return Ok(Redirect::to("/").into_response());
@@ -391,8 +465,14 @@ pub async fn check(State(state): State<AppState>, lang: Lang, session: Session) 
     Ok(render(&CheckPage { layout, rows }))
 }
 
-/// `POST /opnieuw`: forgets every answer and the session itself.
+/// `POST /opnieuw`: forgets every answer and the session itself (when logged in: only the
+/// answers, so the login stays).
 pub async fn restart(session: Session) -> Result<Response, PageError> {
+    if crate::account::is_logged_in(&session).await? {
+        // Start the intake again, but stay logged in.
+        answers::clear(&session).await?;
+        return Ok(Redirect::to("/").into_response());
+    }
     session.flush().await?;
     Ok(Redirect::to("/").into_response())
 }

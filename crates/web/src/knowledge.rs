@@ -38,23 +38,44 @@ pub async fn index(State(state): State<AppState>, lang: Lang) -> Response {
     let step = |s: &route::model::Step| Link {
         title: s.title.clone(),
         href: step_url(&s.id),
-        text: s.level.map(|l| i.t1("knowledge-level", "level", l)).unwrap_or_default(),
+        text: s
+            .level
+            .map(|l| i.t1("knowledge-level", "level", l))
+            .unwrap_or_default(),
     };
     let mut layout = Layout::new(lang, "knowledge-title", "/kennis");
     layout.has_content = true;
     render(&IndexPage {
         layout,
-        steps: k.steps.iter().filter(|s| s.track == Track::Main).map(step).collect(),
-        side_steps: k.steps.iter().filter(|s| s.track == Track::Side).map(step).collect(),
+        steps: k
+            .steps
+            .iter()
+            .filter(|s| s.track == Track::Main)
+            .map(step)
+            .collect(),
+        side_steps: k
+            .steps
+            .iter()
+            .filter(|s| s.track == Track::Side)
+            .map(step)
+            .collect(),
         organisations: k
             .organisations
             .iter()
-            .map(|o| Link { title: o.name.clone(), href: organisation_url(&o.id), text: o.short.clone() })
+            .map(|o| Link {
+                title: o.name.clone(),
+                href: organisation_url(&o.id),
+                text: o.short.clone(),
+            })
             .collect(),
         articles: k
             .articles
             .iter()
-            .map(|a| Link { title: a.title.clone(), href: article_url(&a.id), text: a.summary.clone() })
+            .map(|a| Link {
+                title: a.title.clone(),
+                href: article_url(&a.id),
+                text: a.summary.clone(),
+            })
             .collect(),
     })
 }
@@ -101,7 +122,9 @@ struct StepPage {
 /// `GET /kennis/stappen/{id}`
 pub async fn step(State(state): State<AppState>, lang: Lang, Path(id): Path<String>) -> Response {
     let lib = &state.lib;
-    let Some(s) = lib.k.step(&id) else { return PageError::NotFound.page(lang) };
+    let Some(s) = lib.k.step(&id) else {
+        return PageError::NotFound.page(lang);
+    };
     let i = Tr { lang };
     let (sources, marker) = cited(lib, &s.cite, i);
     let page = StepPage {
@@ -112,7 +135,11 @@ pub async fn step(State(state): State<AppState>, lang: Lang, Path(id): Path<Stri
             .who
             .iter()
             .filter_map(|o| lib.k.organisation(o))
-            .map(|o| WhoLink { name: o.name.clone(), short: o.short.clone(), href: organisation_url(&o.id) })
+            .map(|o| WhoLink {
+                name: o.name.clone(),
+                short: o.short.clone(),
+                href: organisation_url(&o.id),
+            })
             .collect(),
         prepare: s.prepare.clone(),
         can: s.can.clone(),
@@ -121,7 +148,11 @@ pub async fn step(State(state): State<AppState>, lang: Lang, Path(id): Path<Stri
             .articles
             .iter()
             .filter_map(|a| lib.k.article(a))
-            .map(|a| Link { title: a.title.clone(), href: article_url(&a.id), text: a.summary.clone() })
+            .map(|a| Link {
+                title: a.title.clone(),
+                href: article_url(&a.id),
+                text: a.summary.clone(),
+            })
             .collect(),
         sources,
         marker,
@@ -146,9 +177,15 @@ struct OrganisationPage {
 }
 
 /// `GET /kennis/organisaties/{id}`
-pub async fn organisation(State(state): State<AppState>, lang: Lang, Path(id): Path<String>) -> Response {
+pub async fn organisation(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(id): Path<String>,
+) -> Response {
     let lib = &state.lib;
-    let Some(o) = lib.k.organisation(&id) else { return PageError::NotFound.page(lang) };
+    let Some(o) = lib.k.organisation(&id) else {
+        return PageError::NotFound.page(lang);
+    };
     let (sources, marker) = cited(lib, &o.cite, Tr { lang });
     let page = OrganisationPage {
         layout: Layout::titled(lang, &o.name, &organisation_url(&o.id)),
@@ -177,9 +214,15 @@ struct ArticlePage {
 }
 
 /// `GET /kennis/artikelen/{id}`
-pub async fn article(State(state): State<AppState>, lang: Lang, Path(id): Path<String>) -> Response {
+pub async fn article(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(id): Path<String>,
+) -> Response {
     let lib = &state.lib;
-    let Some(a) = lib.k.article(&id) else { return PageError::NotFound.page(lang) };
+    let Some(a) = lib.k.article(&id) else {
+        return PageError::NotFound.page(lang);
+    };
     let (sources, marker) = cited(lib, &a.cite, Tr { lang });
     let page = ArticlePage {
         layout: Layout::titled(lang, &a.title, &article_url(&a.id)),
@@ -217,7 +260,11 @@ pub async fn glossary(State(state): State<AppState>, lang: Lang) -> Response {
             term: g.term.clone(),
             abbreviation: g.abbreviation.clone(),
             meaning: g.meaning.clone(),
-            article: g.article.as_deref().filter(|a| k.article(a).is_some()).map(article_url),
+            article: g
+                .article
+                .as_deref()
+                .filter(|a| k.article(a).is_some())
+                .map(article_url),
         })
         .collect();
     entries.sort_by_key(|e| e.term.to_lowercase());

@@ -22,12 +22,24 @@ impl Layout {
     /// A page whose title is an interface text.
     pub fn new(lang: Lang, title_key: &str, path: &str) -> Self {
         let i = Tr { lang };
-        Layout { title: i.t(title_key), i, path: path.to_string(), has_content: false, restart: None }
+        Layout {
+            title: i.t(title_key),
+            i,
+            path: path.to_string(),
+            has_content: false,
+            restart: None,
+        }
     }
 
     /// A page whose title comes from the content.
     pub fn titled(lang: Lang, title: &str, path: &str) -> Self {
-        Layout { i: Tr { lang }, title: title.to_string(), path: path.to_string(), has_content: true, restart: None }
+        Layout {
+            i: Tr { lang },
+            title: title.to_string(),
+            path: path.to_string(),
+            has_content: true,
+            restart: None,
+        }
     }
 
     pub fn lang(&self) -> &'static str {
@@ -63,7 +75,11 @@ pub fn render<T: Template>(page: &T) -> Response {
         Ok(html) => html_response(html),
         Err(e) => {
             tracing::error!(error = %e, "template failed");
-            (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "template error").into_response()
+            (
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "template error",
+            )
+                .into_response()
         }
     }
 }
@@ -74,7 +90,11 @@ pub fn render_linked<T: Template>(page: &T, linker: &crate::glossary::Linker) ->
         Ok(html) => html_response(linker.link(&html)),
         Err(e) => {
             tracing::error!(error = %e, "template failed");
-            (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "template error").into_response()
+            (
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "template error",
+            )
+                .into_response()
         }
     }
 }
@@ -82,6 +102,8 @@ pub fn render_linked<T: Template>(page: &T, linker: &crate::glossary::Linker) ->
 pub fn html_response(html: String) -> Response {
     let mut response = Html(html).into_response();
     // Pages can hold answers: never keep them in a shared cache.
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }

@@ -6,10 +6,17 @@
 //! Handlers live in modules named after their pages (`intake`, `route_page`, `knowledge`,
 //! `search_page`, `answers_file`); what every page shares (language, security headers, CSRF,
 //! request logs) is middleware applied once in [`app`].
+//!
+//! Accounts (`account`, `reset`, `totp`) and case files (`case_page`, `case_export`,
+//! `share_page`) live beside them; every route under `/dossiers/{case}` is authorised by one
+//! extractor, `case_page::CaseAccess`, against the table `CASE_ROUTES`.
 
+mod account;
 mod answers;
 mod answers_file;
 mod app;
+mod case_export;
+mod case_page;
 mod config;
 mod csrf;
 mod error;
@@ -20,16 +27,24 @@ mod i18n;
 mod intake;
 mod knowledge;
 mod layout;
+mod letters_page;
 mod library;
 mod logging;
+mod mail;
 mod markdown;
+mod reset;
 mod route_page;
 mod search_page;
+mod share_page;
+mod totp;
 
 pub use app::App;
-pub use config::{Config, ContentChecks, Today};
+pub use case_page::{CASE_ROUTES, needed_role};
+pub use config::{Config, ContentChecks, PasswordCost, Today};
 pub use error::StartError;
 pub use i18n::Lang;
+pub use mail::{Mail, Mailer};
+pub use totp::current as totp_code;
 
 /// The idle time after which a session and its answers are gone.
 pub const SESSION_IDLE: std::time::Duration = std::time::Duration::from_secs(20 * 60 * 60);
@@ -37,5 +52,11 @@ pub const SESSION_IDLE: std::time::Duration = std::time::Duration::from_secs(20 
 pub const FORM_LIMIT: usize = 64 * 1024;
 /// The largest answers file accepted.
 pub const UPLOAD_LIMIT: usize = 256 * 1024;
+/// The largest attachment accepted on an event (the form around it included).
+pub const ATTACHMENT_LIMIT: usize = 10 * 1024 * 1024;
+/// The largest case file accepted on import.
+pub const IMPORT_LIMIT: usize = 64 * 1024 * 1024;
+/// How long a login lasts without logging in again.
+pub const LOGIN_LIFETIME: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 60 * 60);
 /// The name of the session cookie.
 pub const SESSION_COOKIE: &str = "routewijzer";

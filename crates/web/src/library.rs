@@ -44,11 +44,31 @@ pub const KIND_GLOSSARY: &str = "glossary";
 
 impl Library {
     pub fn new(k: Knowledge) -> Result<Self, search::SearchError> {
-        let step_summary = k.steps.iter().map(|s| (s.id.clone(), to_html(&s.summary))).collect();
-        let article_body = k.articles.iter().map(|a| (a.id.clone(), to_html(&a.body))).collect();
-        let org_does = k.organisations.iter().map(|o| (o.id.clone(), to_html(&o.does))).collect();
-        let org_enforce = k.organisations.iter().map(|o| (o.id.clone(), to_html(&o.enforce))).collect();
-        let term_explain = k.terms.iter().map(|t| (t.id.clone(), to_html(&t.explain))).collect();
+        let step_summary = k
+            .steps
+            .iter()
+            .map(|s| (s.id.clone(), to_html(&s.summary)))
+            .collect();
+        let article_body = k
+            .articles
+            .iter()
+            .map(|a| (a.id.clone(), to_html(&a.body)))
+            .collect();
+        let org_does = k
+            .organisations
+            .iter()
+            .map(|o| (o.id.clone(), to_html(&o.does)))
+            .collect();
+        let org_enforce = k
+            .organisations
+            .iter()
+            .map(|o| (o.id.clone(), to_html(&o.enforce)))
+            .collect();
+        let term_explain = k
+            .terms
+            .iter()
+            .map(|t| (t.id.clone(), to_html(&t.explain)))
+            .collect();
         let warning_text = k
             .warnings
             .iter()

@@ -16,7 +16,9 @@ struct RoutePattern(String);
 pub async fn mark_route(matched: Option<MatchedPath>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     if let Some(m) = matched {
-        response.extensions_mut().insert(RoutePattern(m.as_str().to_string()));
+        response
+            .extensions_mut()
+            .insert(RoutePattern(m.as_str().to_string()));
     }
     response
 }
@@ -26,7 +28,11 @@ pub async fn log(request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let start = Instant::now();
     let response = next.run(request).await;
-    let route = response.extensions().get::<RoutePattern>().map(|r| r.0.as_str()).unwrap_or("(no route)");
+    let route = response
+        .extensions()
+        .get::<RoutePattern>()
+        .map(|r| r.0.as_str())
+        .unwrap_or("(no route)");
     tracing::info!(
         target: "request",
         method = %method,

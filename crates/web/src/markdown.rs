@@ -19,16 +19,29 @@ pub fn article_url(id: &str) -> String {
 
 /// Renders Markdown to sanitised HTML.
 pub fn to_html(md: &str) -> String {
-    let parser = Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-            let dest_url = match dest_url.strip_prefix("artikel:") {
-                Some(article) => CowStr::from(article_url(article)),
-                None => dest_url,
-            };
-            Event::Start(Tag::Link { link_type, dest_url, title, id })
-        }
-        other => other,
-    });
+    let parser =
+        Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| {
+            match event {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest_url = match dest_url.strip_prefix("artikel:") {
+                        Some(article) => CowStr::from(article_url(article)),
+                        None => dest_url,
+                    };
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
+                }
+                other => other,
+            }
+        });
     let mut html = String::with_capacity(md.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, parser);
     CLEANER.clean(&html).to_string()
@@ -57,12 +70,17 @@ mod tests {
     #[test]
     fn article_links_point_to_the_article_page() {
         let html = to_html("Lees [over 5a](artikel:vrijstelling-5a).");
-        assert!(html.contains(r#"href="/kennis/artikelen/vrijstelling-5a""#), "{html}");
+        assert!(
+            html.contains(r#"href="/kennis/artikelen/vrijstelling-5a""#),
+            "{html}"
+        );
     }
 
     #[test]
     fn scripts_and_handlers_are_removed() {
-        let html = to_html("<script>alert(1)</script><img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))");
+        let html = to_html(
+            "<script>alert(1)</script><img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))",
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("href=\"javascript:"), "{html}");

@@ -81,7 +81,7 @@ pub struct TermBlock {
     pub computed: Vec<String>,
     pub holiday: Option<String>,
     pub no_date: Option<String>,
-    pub length: String,
+    pub length: Option<String>,
     pub explain_html: String,
     pub extension: Option<String>,
     pub why: Vec<WhyBlock>,
@@ -128,7 +128,11 @@ fn marker(c: Confidence, i: Tr) -> Option<String> {
 
 fn sources(list: &[SourceView], i: Tr) -> Vec<SourceLink> {
     list.iter()
-        .map(|s| SourceLink { title: s.title.to_string(), url: s.url.map(str::to_string), marker: marker(s.confidence, i) })
+        .map(|s| SourceLink {
+            title: s.title.to_string(),
+            url: s.url.map(str::to_string),
+            marker: marker(s.confidence, i),
+        })
         .collect()
 }
 
@@ -142,7 +146,9 @@ fn why(lib: &Library, list: &[WhyView], i: Tr) -> Vec<WhyBlock> {
         .map(|w| {
             let because = match w.kind {
                 ReasonKind::Rule => w.because.clone(),
-                ReasonKind::Default => Some(w.because.clone().unwrap_or_else(|| i.t("why-default"))),
+                ReasonKind::Default => {
+                    Some(w.because.clone().unwrap_or_else(|| i.t("why-default")))
+                }
                 ReasonKind::FirstAdvised => Some(i.t("why-first-advised")),
                 ReasonKind::Fallback => Some(i.t("why-fallback")),
             };
@@ -152,10 +158,17 @@ fn why(lib: &Library, list: &[WhyView], i: Tr) -> Vec<WhyBlock> {
                 .filter(|(_, v)| !matches!(v, Value::Skipped))
                 .map(|(id, v)| match k.question(id) {
                     Some(q) => (q.text.clone(), show_answer(q, v, i)),
-                    None => (format!("{} ({})", id.replace('-', " "), i.t("why-derived")), route::fill::show(k, id, v)),
+                    None => (
+                        format!("{} ({})", id.replace('-', " "), i.t("why-derived")),
+                        route::fill::show(k, id, v),
+                    ),
                 })
                 .collect();
-            WhyBlock { because, answers, sources: sources(&w.sources, i) }
+            WhyBlock {
+                because,
+                answers,
+                sources: sources(&w.sources, i),
+            }
         })
         .collect()
 }
@@ -170,7 +183,11 @@ fn step_block(lib: &Library, s: &StepView, i: Tr) -> StepBlock {
         who: s
             .who
             .iter()
-            .map(|w| WhoLink { name: w.name.to_string(), short: w.short.to_string(), href: organisation_url(w.id) })
+            .map(|w| WhoLink {
+                name: w.name.to_string(),
+                short: w.short.to_string(),
+                href: organisation_url(w.id),
+            })
             .collect(),
         prepare: s.prepare.to_vec(),
         can: s.can.to_vec(),
@@ -197,7 +214,8 @@ fn unit_text(length: u32, unit: calendar::Unit, i: Tr) -> String {
 pub fn page(lib: &Library, r: &Report, lang: Lang) -> RoutePage {
     let i = Tr { lang };
     let mut current = None;
-    let (mut next, mut later, mut done, mut not_applicable) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut next, mut later, mut done, mut not_applicable) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for s in &r.steps {
         let block = step_block(lib, s, i);
         match s.status {
@@ -233,7 +251,14 @@ pub fn page(lib: &Library, r: &Report, lang: Lang) -> RoutePage {
                 Some(d) => (
                     Some(i.t1("deadline-by", "date", &d.date_text)),
                     d.computed.clone(),
-                    d.in_school_holiday.as_ref().map(|h| i.t1("deadline-in-holiday", "holiday", h)),
+                    d.in_school_holiday.as_ref().map(|h| {
+                        let mut text = i.t1("deadline-in-holiday", "holiday", h);
+                        if let Some(note) = &d.holiday_uncertain {
+                            text.push(' ');
+                            text.push_str(&i.t1("deadline-holiday-uncertain", "note", note));
+                        }
+                        text
+                    }),
                 ),
                 None => (None, Vec::new(), None),
             };
@@ -251,7 +276,11 @@ pub fn page(lib: &Library, r: &Report, lang: Lang) -> RoutePage {
                 computed,
                 holiday,
                 no_date,
-                length: i.t1("deadline-length", "length", unit_text(t.length, t.unit, i)),
+                // An unverified or disputed length is not shown as a number; the text explains.
+                length: t
+                    .confidence
+                    .is_certain()
+                    .then(|| i.t1("deadline-length", "length", unit_text(t.length, t.unit, i))),
                 explain_html: lib.term_explain.get(t.id).cloned().unwrap_or_default(),
                 extension: t.extension.map(str::to_string),
                 why: why(lib, &t.why, i),
@@ -265,7 +294,11 @@ pub fn page(lib: &Library, r: &Report, lang: Lang) -> RoutePage {
         .iter()
         .map(|l| ItemBlock {
             title: l.title.to_string(),
-            href: None,
+            href: lib
+                .k
+                .letter(l.id)
+                .and_then(|x| x.template.as_ref())
+                .map(|_| crate::letters_page::letter_url(l.id)),
             text: lib.k.letter(l.id).map(|x| x.when.clone()),
             why: why(lib, &l.why, i),
             sources: sources(&l.sources, i),
@@ -286,10 +319,18 @@ pub fn page(lib: &Library, r: &Report, lang: Lang) -> RoutePage {
     layout.has_content = true;
     RoutePage {
         lead: i.t1("route-lead", "date", calendar::format_date_nl(r.today)),
-        region: r.region.map(|reg| match lib.k.calendar.next_summer(r.today, reg) {
-            Ok(h) => i.args("route-summer", &[("region", reg.name().to_string()), ("date", calendar::format_date_nl(h.start))]),
-            Err(_) => i.t1("route-region", "region", reg.name()),
-        }),
+        region: r
+            .region
+            .map(|reg| match lib.k.calendar.next_summer(r.today, reg) {
+                Ok(h) => i.args(
+                    "route-summer",
+                    &[
+                        ("region", reg.name().to_string()),
+                        ("date", calendar::format_date_nl(h.start)),
+                    ],
+                ),
+                Err(_) => i.t1("route-region", "region", reg.name()),
+            }),
         layout,
         alerts,
         warnings,
@@ -306,7 +347,11 @@ pub fn page(lib: &Library, r: &Report, lang: Lang) -> RoutePage {
 }
 
 /// `GET /route`: the route for the answers in the session.
-pub async fn show(State(state): State<AppState>, lang: Lang, session: Session) -> Result<Response, PageError> {
+pub async fn show(
+    State(state): State<AppState>,
+    lang: Lang,
+    session: Session,
+) -> Result<Response, PageError> {
     let stored = answers::load(&session).await?;
     if stored.is_empty() {
         return Ok(Redirect::to("/").into_response());
@@ -349,7 +394,9 @@ const TOKEN_SLOT: &str = "{{csrf-token}}";
 fn cache_key(stored: &answers::Stored, today: jiff::civil::Date, lang: Lang) -> u64 {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let mut h = DefaultHasher::new();
-    serde_json::to_string(&stored.answers).unwrap_or_default().hash(&mut h);
+    serde_json::to_string(&stored.answers)
+        .unwrap_or_default()
+        .hash(&mut h);
     stored.region.map(|r| r.name()).hash(&mut h);
     today.hash(&mut h);
     lang.code().hash(&mut h);
@@ -369,7 +416,11 @@ const CACHE_AT_MOST: usize = 1024;
 
 impl RouteCache {
     fn get(&self, key: u64) -> Option<Arc<String>> {
-        self.pages.lock().unwrap_or_else(|e| e.into_inner()).get(&key).cloned()
+        self.pages
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .cloned()
     }
 
     fn put(&self, key: u64, html: Arc<String>) {
@@ -382,7 +433,10 @@ impl RouteCache {
 }
 
 /// `GET /route.ics`: the computed deadlines as a calendar file.
-pub async fn calendar(State(state): State<AppState>, session: Session) -> Result<Response, PageError> {
+pub async fn calendar(
+    State(state): State<AppState>,
+    session: Session,
+) -> Result<Response, PageError> {
     let stored = answers::load(&session).await?;
     if stored.is_empty() {
         return Ok(Redirect::to("/").into_response());
@@ -394,8 +448,14 @@ pub async fn calendar(State(state): State<AppState>, session: Session) -> Result
     let body = route::deadlines_ics::to_string(&report);
     let mut response = body.into_response();
     let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/calendar; charset=utf-8"));
-    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"routewijzer-termijnen.ics\""));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8"),
+    );
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"routewijzer-termijnen.ics\""),
+    );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
 }

@@ -42,7 +42,11 @@ fn mark(snippet: &str, highlights: &[(usize, usize)]) -> String {
     let mut out = String::new();
     let mut last = 0;
     for &(start, end) in highlights {
-        if start < last || end > snippet.len() || !snippet.is_char_boundary(start) || !snippet.is_char_boundary(end) {
+        if start < last
+            || end > snippet.len()
+            || !snippet.is_char_boundary(start)
+            || !snippet.is_char_boundary(end)
+        {
             continue;
         }
         out.push_str(&escape(&snippet[last..start]));
@@ -56,9 +60,18 @@ fn mark(snippet: &str, highlights: &[(usize, usize)]) -> String {
 }
 
 /// `GET /zoeken?q=...`
-pub async fn search(State(state): State<AppState>, lang: Lang, Query(q): Query<SearchQuery>) -> Response {
+pub async fn search(
+    State(state): State<AppState>,
+    lang: Lang,
+    Query(q): Query<SearchQuery>,
+) -> Response {
     let i = Tr { lang };
-    let query: String = q.q.unwrap_or_default().trim().chars().take(MAX_QUERY).collect();
+    let query: String =
+        q.q.unwrap_or_default()
+            .trim()
+            .chars()
+            .take(MAX_QUERY)
+            .collect();
     let mut hits = Vec::new();
     let mut summary = None;
     if !query.is_empty() {
@@ -80,13 +93,21 @@ pub async fn search(State(state): State<AppState>, lang: Lang, Query(q): Query<S
     }
     let mut layout = Layout::new(lang, "search-title", "/zoeken");
     layout.has_content = !hits.is_empty();
-    render(&SearchPage { layout, query, summary, hits })
+    render(&SearchPage {
+        layout,
+        query,
+        summary,
+        hits,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn marks_are_escaped_around() {
-        assert_eq!(super::mark("a <b> thuiszitter", &[(6, 17)]), "a &lt;b&gt; <mark>thuiszitter</mark>");
+        assert_eq!(
+            super::mark("a <b> thuiszitter", &[(6, 17)]),
+            "a &lt;b&gt; <mark>thuiszitter</mark>"
+        );
     }
 }

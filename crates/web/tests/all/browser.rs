@@ -30,11 +30,19 @@ impl Drop for Killed {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn on_path(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| PathBuf::from(d).join(name)).find(|p| p.is_file())
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|d| PathBuf::from(d).join(name))
+        .find(|p| p.is_file())
 }
 
 /// The browser tools, or None (after a loud message) when they are missing outside CI.
@@ -47,7 +55,9 @@ fn tools() -> Option<PathBuf> {
             panic!("CI is set but chromium or chromedriver is missing; .ci/run installs them")
         }
         _ => {
-            eprintln!("\n*** SKIPPED: browser tests need {CHROMIUM} and chromedriver (apt-get install chromium chromium-driver) ***\n");
+            eprintln!(
+                "\n*** SKIPPED: browser tests need {CHROMIUM} and chromedriver (apt-get install chromium chromium-driver) ***\n"
+            );
             None
         }
     }
@@ -120,7 +130,11 @@ async fn browser(port: u16, javascript: bool, width: u32) -> Client {
 async fn assert_javascript_off(c: &Client) {
     let page = "data:text/html,<title>off</title><script>document.title='on'</script>";
     c.goto(page).await.unwrap();
-    assert_eq!(c.title().await.unwrap(), "off", "JavaScript must be disabled for these walks");
+    assert_eq!(
+        c.title().await.unwrap(),
+        "off",
+        "JavaScript must be disabled for these walks"
+    );
 }
 
 /// A scenario: answers by question id (a multi's values joined by ','; "skip" skips) and what
@@ -217,7 +231,11 @@ fn assert_no_answers_in(path: &str) {
         || ["/controle", "/regio", "/route", "/regio?terug=controle"].contains(&path)
         || path
             .strip_prefix("/vragen/")
-            .map(|rest| rest.trim_end_matches("?terug=controle").chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+            .map(|rest| {
+                rest.trim_end_matches("?terug=controle")
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            })
             .unwrap_or(false);
     assert!(ok, "unexpected address {path}");
 }
@@ -228,11 +246,20 @@ async fn answer(c: &Client, answers: &HashMap<&str, &str>, id: &str) {
     let form = "main form:not(.restart)";
     let has = |sel: String| async move { c.find(Locator::Css(&sel)).await.is_ok() };
     if value == Some("skip") {
-        c.find(Locator::Css("#antwoord-overslaan")).await.unwrap().click().await.unwrap();
+        c.find(Locator::Css("#antwoord-overslaan"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
     } else if has(format!("{form} #dag")).await {
         let v = value.unwrap_or_else(|| panic!("no answer for date question {id}"));
         let parts: Vec<&str> = v.split('-').collect();
-        for (field, text) in [("#jaar", parts[0]), ("#maand", parts[1]), ("#dag", parts[2])] {
+        for (field, text) in [
+            ("#jaar", parts[0]),
+            ("#maand", parts[1]),
+            ("#dag", parts[2]),
+        ] {
             let e = c.find(Locator::Css(field)).await.unwrap();
             e.clear().await.unwrap();
             e.send_keys(text).await.unwrap();
@@ -243,17 +270,32 @@ async fn answer(c: &Client, answers: &HashMap<&str, &str>, id: &str) {
         e.send_keys(value.unwrap_or("0")).await.unwrap();
     } else {
         // Radios or checkboxes: untick what is ticked, then tick the answer (or the first option).
-        for e in c.find_all(Locator::Css("input[type=checkbox]:checked")).await.unwrap() {
+        for e in c
+            .find_all(Locator::Css("input[type=checkbox]:checked"))
+            .await
+            .unwrap()
+        {
             e.click().await.unwrap();
         }
         match value {
             Some(v) => {
                 for one in v.split(',') {
                     let sel = format!("input[name=antwoord][value=\"{one}\"]");
-                    c.find(Locator::Css(&sel)).await.unwrap_or_else(|_| panic!("{id} has no option {one}")).click().await.unwrap();
+                    c.find(Locator::Css(&sel))
+                        .await
+                        .unwrap_or_else(|_| panic!("{id} has no option {one}"))
+                        .click()
+                        .await
+                        .unwrap();
                 }
             }
-            None => c.find(Locator::Css("input[name=antwoord]")).await.unwrap().click().await.unwrap(),
+            None => c
+                .find(Locator::Css("input[name=antwoord]"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap(),
         }
     }
     submit(c, &format!("{form} button[type=submit]")).await;
@@ -266,7 +308,10 @@ async fn submit(c: &Client, selector: &str) {
     let deadline = Instant::now() + Duration::from_secs(10);
     // The old element goes stale when the new page is loaded.
     while button.is_displayed().await.is_ok() {
-        assert!(Instant::now() < deadline, "the page did not change after clicking {selector}");
+        assert!(
+            Instant::now() < deadline,
+            "the page did not change after clicking {selector}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
@@ -282,7 +327,10 @@ async fn walk_intake(c: &Client, base: &str, answers: &HashMap<&str, &str>) -> V
             return asked;
         }
         let source = c.source().await.unwrap();
-        assert!(!source.contains("error-summary"), "an answer was refused on {path}");
+        assert!(
+            !source.contains("error-summary"),
+            "an answer was refused on {path}"
+        );
         let id = path.rsplit('/').next().unwrap().to_string();
         answer(c, answers, &id).await;
         asked.push(id);
@@ -306,23 +354,51 @@ async fn run_scenario(c: &Client, base: &str, k: &route::Knowledge, sc: &Scenari
         let mut path = here(c).await;
         // A changed answer may open new questions; they come before the check page.
         while path.starts_with("/vragen/") {
-            let next = path.trim_start_matches("/vragen/").trim_end_matches("?terug=controle").to_string();
+            let next = path
+                .trim_start_matches("/vragen/")
+                .trim_end_matches("?terug=controle")
+                .to_string();
             answer(c, &answers, &next).await;
             path = here(c).await;
         }
-        assert_eq!(path, "/controle", "{}: after a change the visitor is back on the check page", sc.name);
+        assert_eq!(
+            path, "/controle",
+            "{}: after a change the visitor is back on the check page",
+            sc.name
+        );
     }
     submit(c, "a[href=\"/route\"]").await;
-    assert_eq!(c.current_url().await.unwrap().path(), "/route", "{}", sc.name);
-    let current = c.find(Locator::Css("#h-now + details .step-title")).await.unwrap().text().await.unwrap();
+    assert_eq!(
+        c.current_url().await.unwrap().path(),
+        "/route",
+        "{}",
+        sc.name
+    );
+    let current = c
+        .find(Locator::Css("#h-now + details .step-title"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let expected = &k.step(sc.current).expect("the step exists").title;
     assert_eq!(&current, expected, "{}: current step", sc.name);
-    let open = c.find(Locator::Css("#h-now + details")).await.unwrap().attr("open").await.unwrap();
+    let open = c
+        .find(Locator::Css("#h-now + details"))
+        .await
+        .unwrap()
+        .attr("open")
+        .await
+        .unwrap();
     assert!(open.is_some(), "{}: the current step is open", sc.name);
     let source = c.source().await.unwrap();
     if let Some(w) = sc.warning {
         let title = &k.warning(w).unwrap().title;
-        assert!(source.contains(&askama_escape(title)), "{}: warning '{title}' missing", sc.name);
+        assert!(
+            source.contains(&askama_escape(title)),
+            "{}: warning '{title}' missing",
+            sc.name
+        );
     }
     if let Some(t) = sc.text {
         assert!(source.contains(t), "{}: '{t}' missing", sc.name);
@@ -336,7 +412,11 @@ async fn run_scenario(c: &Client, base: &str, k: &route::Knowledge, sc: &Scenari
 }
 
 fn askama_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&#34;").replace('\'', "&#39;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -353,7 +433,13 @@ async fn scenarios_walk_through_without_javascript() {
         }
         let narrow: i64 = if width == 320 {
             // The property is a number, which fantoccini reports as a non-string answer.
-            match c.find(Locator::Css("html")).await.unwrap().prop("scrollWidth").await {
+            match c
+                .find(Locator::Css("html"))
+                .await
+                .unwrap()
+                .prop("scrollWidth")
+                .await
+            {
                 Ok(w) => w.and_then(|w| w.parse().ok()).unwrap_or(0),
                 Err(fantoccini::error::CmdError::NotW3C(v)) => v.as_i64().unwrap_or(0),
                 Err(e) => panic!("scrollWidth: {e}"),
@@ -361,7 +447,10 @@ async fn scenarios_walk_through_without_javascript() {
         } else {
             0
         };
-        assert!(narrow <= 320, "the page is wider than the 320 px screen: {narrow}");
+        assert!(
+            narrow <= 320,
+            "the page is wider than the 320 px screen: {narrow}"
+        );
         c.close().await.unwrap();
     }
 }
@@ -372,14 +461,18 @@ fn axe_source() -> String {
         .unwrap_or_else(|| workspace().join("target/axe/node_modules/axe-core/axe.min.js"));
     match std::fs::read_to_string(&path) {
         Ok(s) => s,
-        Err(e) if std::env::var_os("CI").is_some() => panic!("axe-core not found at {}: {e}", path.display()),
+        Err(e) if std::env::var_os("CI").is_some() => {
+            panic!("axe-core not found at {}: {e}", path.display())
+        }
         Err(_) => String::new(),
     }
 }
 
 /// Runs axe-core on the current page and returns the violations as readable lines.
 async fn axe(c: &Client, axe: &str) -> Vec<String> {
-    c.execute(&format!("{axe}\n;return true;"), vec![]).await.expect("axe-core loads");
+    c.execute(&format!("{axe}\n;return true;"), vec![])
+        .await
+        .expect("axe-core loads");
     let result = c
         .execute_async(
             r#"const done = arguments[arguments.length - 1];
@@ -398,7 +491,9 @@ async fn main_pages_have_no_accessibility_violations() {
     let Some(driver) = tools() else { return };
     let axe_js = axe_source();
     if axe_js.is_empty() {
-        eprintln!("\n*** SKIPPED: axe-core not found; npm install --prefix target/axe axe-core@4 ***\n");
+        eprintln!(
+            "\n*** SKIPPED: axe-core not found; npm install --prefix target/axe axe-core@4 ***\n"
+        );
         return;
     }
     let base = serve_app().await;
@@ -421,10 +516,183 @@ async fn main_pages_have_no_accessibility_violations() {
     check("check answers", axe(&c, &axe_js).await);
     c.goto(&format!("{base}/route")).await.unwrap();
     check("route", axe(&c, &axe_js).await);
-    c.goto(&format!("{base}/kennis/artikelen/thuiszitten")).await.unwrap();
+    c.goto(&format!("{base}/brieven/verzoek-gpo"))
+        .await
+        .unwrap();
+    check("letter", axe(&c, &axe_js).await);
+    c.goto(&format!("{base}/kennis/artikelen/thuiszitten"))
+        .await
+        .unwrap();
     check("knowledge page", axe(&c, &axe_js).await);
-    c.goto(&format!("{base}/zoeken?q=vrijstellingen")).await.unwrap();
+    c.goto(&format!("{base}/zoeken?q=vrijstellingen"))
+        .await
+        .unwrap();
     check("search results", axe(&c, &axe_js).await);
     c.close().await.unwrap();
-    assert!(failures.is_empty(), "accessibility violations (WCAG 2.2 AA):\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "accessibility violations (WCAG 2.2 AA):\n{}",
+        failures.join("\n")
+    );
+}
+
+/// The case file in a real browser: sign up with the intake saved into a case, add an event with
+/// an attachment, invite an advocate who then sees it, revoke, and the advocate no longer does.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_case_is_shared_with_an_advocate_and_revoked() {
+    let Some(driver) = tools() else { return };
+    let mut config = web::Config::local();
+    config.content_dir = workspace().join("content");
+    config.data_dir = temp_dir("browser-case");
+    config.checks = web::ContentChecks::WithoutWalk;
+    config.password_cost = web::PasswordCost::Fast;
+    let mailer = web::Mailer::memory();
+    config.mailer = mailer.clone();
+    let app = web::App::build(config).await.expect("the content loads");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(app.serve_on(listener, std::future::pending()));
+    let (_driver, port) = start_driver(&driver).await;
+    let pdf = temp_dir("browser-case-files").join("verslag.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4\n%%EOF\n").unwrap();
+
+    // JavaScript on, for the axe-core checks of the new pages; the pages need none.
+    let axe_js = axe_source();
+    let mut failures = Vec::new();
+    let parent = browser(port, true, 1280).await;
+    // One answer, so there is an intake to keep.
+    parent.goto(&format!("{base}/vragen")).await.unwrap();
+    let id = here(&parent).await.rsplit('/').next().unwrap().to_string();
+    answer(&parent, &HashMap::new(), &id).await;
+    parent.goto(&format!("{base}/account/nieuw")).await.unwrap();
+    if !axe_js.is_empty() {
+        failures.extend(
+            axe(&parent, &axe_js)
+                .await
+                .into_iter()
+                .map(|v| format!("sign up: {v}")),
+        );
+    }
+    let fill = |c: &Client, sel: &'static str, text: String| {
+        let c = c.clone();
+        async move {
+            c.find(Locator::Css(sel))
+                .await
+                .unwrap()
+                .send_keys(&text)
+                .await
+                .unwrap()
+        }
+    };
+    fill(&parent, "#email", "ouder@example.nl".into()).await;
+    fill(&parent, "#password", "een lang wachtwoord".into()).await;
+    fill(&parent, "#password2", "een lang wachtwoord".into()).await;
+    assert!(
+        parent
+            .find(Locator::Css("#save_intake:checked"))
+            .await
+            .is_ok(),
+        "keeping the intake is the default"
+    );
+    submit(&parent, "main form button[type=submit]").await;
+    let case_path = here(&parent).await;
+    assert!(case_path.starts_with("/dossiers/"), "{case_path}");
+
+    if !axe_js.is_empty() {
+        failures.extend(
+            axe(&parent, &axe_js)
+                .await
+                .into_iter()
+                .map(|v| format!("case: {v}")),
+        );
+    }
+    fill(&parent, "#event-date", "2026-10-14".into()).await;
+    fill(&parent, "#event-title", "Gesprek met de mentor".into()).await;
+    fill(
+        &parent,
+        "#event-notes",
+        "We spraken **afspraken** af.".into(),
+    )
+    .await;
+    fill(&parent, "#bestand", pdf.display().to_string()).await;
+    submit(
+        &parent,
+        "form[action$='/gebeurtenissen'] button[type=submit]",
+    )
+    .await;
+    let source = parent.source().await.unwrap();
+    assert!(
+        source.contains("Gesprek met de mentor") && source.contains("verslag.pdf"),
+        "the event and its file are on the timeline"
+    );
+
+    parent
+        .goto(&format!("{base}{case_path}/delen"))
+        .await
+        .unwrap();
+    if !axe_js.is_empty() {
+        failures.extend(
+            axe(&parent, &axe_js)
+                .await
+                .into_iter()
+                .map(|v| format!("share: {v}")),
+        );
+    }
+    fill(&parent, "#share-email", "advocaat@example.nl".into()).await;
+    submit(&parent, "form[action$='/delen'] button[type=submit]").await;
+    let link = mailer
+        .sent()
+        .last()
+        .unwrap()
+        .body
+        .split_whitespace()
+        .find(|w| w.starts_with("/uitnodiging/"))
+        .unwrap()
+        .to_string();
+
+    let advocate = browser(port, true, 1280).await;
+    advocate
+        .goto(&format!("{base}/account/nieuw"))
+        .await
+        .unwrap();
+    fill(&advocate, "#email", "advocaat@example.nl".into()).await;
+    fill(&advocate, "#password", "nog een lang wachtwoord".into()).await;
+    fill(&advocate, "#password2", "nog een lang wachtwoord".into()).await;
+    submit(&advocate, "main form button[type=submit]").await;
+    advocate.goto(&format!("{base}{link}")).await.unwrap();
+    submit(&advocate, "main form button[type=submit]").await;
+    assert_eq!(here(&advocate).await, case_path);
+    let source = advocate.source().await.unwrap();
+    assert!(
+        source.contains("Gesprek met de mentor") && source.contains("verslag.pdf"),
+        "the advocate sees the case"
+    );
+
+    parent
+        .goto(&format!("{base}{case_path}/delen"))
+        .await
+        .unwrap();
+    submit(&parent, "form.inline button[type=submit]").await;
+    advocate.goto(&format!("{base}{case_path}")).await.unwrap();
+    let source = advocate.source().await.unwrap();
+    assert!(
+        !source.contains("Gesprek met de mentor"),
+        "after revoking, the advocate sees nothing"
+    );
+    parent.goto(&format!("{base}/account")).await.unwrap();
+    if !axe_js.is_empty() {
+        failures.extend(
+            axe(&parent, &axe_js)
+                .await
+                .into_iter()
+                .map(|v| format!("account: {v}")),
+        );
+    }
+    parent.close().await.unwrap();
+    advocate.close().await.unwrap();
+    assert!(
+        failures.is_empty(),
+        "accessibility violations (WCAG 2.2 AA):\n{}",
+        failures.join("\n")
+    );
 }

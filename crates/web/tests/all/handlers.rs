@@ -12,16 +12,30 @@ async fn answer_all(c: &mut Client, gesprek: &str) {
     assert_eq!(p.location(), "/vragen/probleem");
     c.get("/vragen/probleem").await;
     let p = c.post("/vragen/probleem", &[("antwoord", "hulp")]).await;
-    assert_eq!((p.status, p.location()), (StatusCode::SEE_OTHER, "/vragen/gesprek"));
+    assert_eq!(
+        (p.status, p.location()),
+        (StatusCode::SEE_OTHER, "/vragen/gesprek")
+    );
     c.get("/vragen/gesprek").await;
     let p = c.post("/vragen/gesprek", &[("antwoord", gesprek)]).await;
     assert_eq!(p.location(), "/vragen/datum-besluit");
     c.get("/vragen/datum-besluit").await;
-    let p = c.post("/vragen/datum-besluit", &[("dag", "1"), ("maand", "6"), ("jaar", "2027")]).await;
+    let p = c
+        .post(
+            "/vragen/datum-besluit",
+            &[("dag", "1"), ("maand", "6"), ("jaar", "2027")],
+        )
+        .await;
     assert_eq!(p.location(), "/vragen/schooltype");
     c.get("/vragen/schooltype").await;
-    let p = c.post("/vragen/schooltype", &[("antwoord", "_overslaan")]).await;
-    assert_eq!(p.location(), "/regio", "the fixture has no region question, so it gets its own page");
+    let p = c
+        .post("/vragen/schooltype", &[("antwoord", "_overslaan")])
+        .await;
+    assert_eq!(
+        p.location(),
+        "/regio",
+        "the fixture has no region question, so it gets its own page"
+    );
     c.get("/regio").await;
     let p = c.post("/regio", &[("antwoord", "midden")]).await;
     assert_eq!(p.location(), "/controle");
@@ -39,8 +53,16 @@ async fn start_page_stores_nothing_and_sends_security_headers() {
     let mut c = Client::new(app("start").await);
     let p = c.get("/").await;
     assert_eq!(p.status, StatusCode::OK);
-    assert!(p.headers.get(header::SET_COOKIE).is_none(), "no session before the visitor starts");
-    let h = |name: &str| p.headers.get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    assert!(
+        p.headers.get(header::SET_COOKIE).is_none(),
+        "no session before the visitor starts"
+    );
+    let h = |name: &str| {
+        p.headers
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
     assert!(h("content-security-policy").contains("script-src 'self'"));
     assert!(!h("content-security-policy").contains("unsafe-inline"));
     assert_eq!(h("x-content-type-options"), "nosniff");
@@ -58,28 +80,63 @@ async fn the_intake_runs_to_the_route_and_a_change_returns_to_the_check_page() {
     answer_all(&mut c, "nee").await;
     let check = c.get("/controle").await;
     assert_eq!(check.status, StatusCode::OK);
-    assert!(check.body.contains("Te weinig hulp"), "answers are shown with their labels");
+    assert!(
+        check.body.contains("Te weinig hulp"),
+        "answers are shown with their labels"
+    );
     assert!(check.body.contains(" 1 juni 2027"));
-    assert!(check.body.contains(r#"href="/vragen/gesprek?terug=controle""#));
+    assert!(
+        check
+            .body
+            .contains(r#"href="/vragen/gesprek?terug=controle""#)
+    );
     // Change one answer from the check page: back to the check page.
     let q = c.get("/vragen/gesprek?terug=controle").await;
-    assert!(q.body.contains(r#"value="nee" checked"#), "the earlier answer is kept");
-    assert!(q.body.contains(r#"href="/controle""#), "back goes to the check page");
-    let p = c.post("/vragen/gesprek", &[("antwoord", "ja"), ("terug", "controle")]).await;
+    assert!(
+        q.body.contains(r#"value="nee" checked"#),
+        "the earlier answer is kept"
+    );
+    assert!(
+        q.body.contains(r#"href="/controle""#),
+        "back goes to the check page"
+    );
+    let p = c
+        .post(
+            "/vragen/gesprek",
+            &[("antwoord", "ja"), ("terug", "controle")],
+        )
+        .await;
     assert_eq!(p.location(), "/controle");
     let route = c.get("/route").await;
     assert_eq!(route.status, StatusCode::OK);
     let now = route.body.find("Nu aan de beurt").unwrap();
-    let current = route.body[now..].find("Ga naar het samenwerkingsverband").unwrap();
+    let current = route.body[now..]
+        .find("Ga naar het samenwerkingsverband")
+        .unwrap();
     assert!(current < 400, "the changed answer changed the current step");
-    assert!(route.body.contains("details class=\"step step-current\" id=\"stap-swv\" open"));
+    assert!(
+        route
+            .body
+            .contains("details class=\"step step-current\" id=\"stap-swv\" open")
+    );
     assert!(route.body.contains("Uiterlijk"), "the deadline is shown");
-    assert!(route.body.contains("niet gecontroleerd"), "an M source is marked");
-    assert!(route.body.contains("zaterdag 17 juli 2027"), "the summer holiday of midden");
+    assert!(
+        route.body.contains("niet gecontroleerd"),
+        "an M source is marked"
+    );
+    assert!(
+        route.body.contains("zaterdag 17 juli 2027"),
+        "the summer holiday of midden"
+    );
     // A refresh keeps everything.
     assert_eq!(c.get("/route").await.status, StatusCode::OK);
     let ics = c.get("/route.ics").await;
-    assert!(ics.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/calendar"));
+    assert!(
+        ics.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
     assert!(ics.body.starts_with("BEGIN:VCALENDAR"));
 }
 
@@ -88,11 +145,30 @@ async fn the_route_warns_and_explains_why() {
     let mut c = Client::new(app("why").await);
     answer_all(&mut c, "nee").await;
     let route = c.get("/route").await;
-    assert!(route.body.contains(r#"class="warning warning-danger" role="alert""#));
+    assert!(
+        route
+            .body
+            .contains(r#"class="warning warning-danger" role="alert""#)
+    );
     assert!(route.body.contains("Waarom dit advies?"));
-    assert!(route.body.contains("U hebt nog niet met de school gepraat."), "the rule's reason in words");
-    assert!(route.body.contains("Hebt u met de school gepraat?"), "the answers used, with the question text");
-    assert_eq!(route.body.matches(r#"href="/begrippen#thuiszitter""#).count(), 1, "glossary linked at first use only");
+    assert!(
+        route
+            .body
+            .contains("U hebt nog niet met de school gepraat."),
+        "the rule's reason in words"
+    );
+    assert!(
+        route.body.contains("Hebt u met de school gepraat?"),
+        "the answers used, with the question text"
+    );
+    assert_eq!(
+        route
+            .body
+            .matches(r#"href="/begrippen#thuiszitter""#)
+            .count(),
+        1,
+        "glossary linked at first use only"
+    );
 }
 
 #[tokio::test]
@@ -102,19 +178,33 @@ async fn errors_are_summarised_and_answers_kept() {
     let p = c.post("/vragen/probleem", &[]).await;
     assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(p.body.contains("Er is een probleem"));
-    assert!(p.body.contains(r##"<a href="#antwoord-1">Kies minstens één antwoord.</a>"##));
+    assert!(
+        p.body
+            .contains(r##"<a href="#antwoord-1">Kies minstens één antwoord.</a>"##)
+    );
     assert!(p.body.contains("<title>Fout:"));
     c.get("/vragen/datum-besluit").await;
-    let p = c.post("/vragen/datum-besluit", &[("dag", "31"), ("maand", "2"), ("jaar", "2027")]).await;
+    let p = c
+        .post(
+            "/vragen/datum-besluit",
+            &[("dag", "31"), ("maand", "2"), ("jaar", "2027")],
+        )
+        .await;
     assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(p.body.contains("Vul een geldige datum in, bijvoorbeeld 15 3 2027"));
+    assert!(
+        p.body
+            .contains("Vul een geldige datum in, bijvoorbeeld 15 3 2027")
+    );
     assert!(p.body.contains(r##"href="#dag""##));
     assert!(p.body.contains(r#"id="dag" name="dag" type="text" inputmode="numeric" autocomplete="off" maxlength="2" value="31""#), "typed values are kept");
     c.get("/vragen/weken-thuis").await;
     let p = c.post("/vragen/weken-thuis", &[("antwoord", "600")]).await;
     assert!(p.body.contains("Vul een getal in van 0 tot en met 520."));
     assert!(p.body.contains(r#"value="600""#));
-    assert_eq!(c.get("/vragen/bestaat-niet").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        c.get("/vragen/bestaat-niet").await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -124,12 +214,20 @@ async fn forms_without_the_token_are_refused() {
     let p = c.post_raw("/vragen/probleem", "antwoord=hulp".into()).await;
     assert_eq!(p.status, StatusCode::FORBIDDEN);
     assert!(p.body.contains("Dit formulier is verlopen"));
-    let p = c.post_raw("/vragen/probleem", "antwoord=hulp&csrf=fout".into()).await;
+    let p = c
+        .post_raw("/vragen/probleem", "antwoord=hulp&csrf=fout".into())
+        .await;
     assert_eq!(p.status, StatusCode::FORBIDDEN);
     let mut stranger = Client::new(c.app.clone());
     stranger.csrf = c.csrf.clone();
-    let p = stranger.post("/vragen/probleem", &[("antwoord", "hulp")]).await;
-    assert_eq!(p.status, StatusCode::FORBIDDEN, "a token is only good with its own session");
+    let p = stranger
+        .post("/vragen/probleem", &[("antwoord", "hulp")])
+        .await;
+    assert_eq!(
+        p.status,
+        StatusCode::FORBIDDEN,
+        "a token is only good with its own session"
+    );
 }
 
 #[tokio::test]
@@ -158,7 +256,12 @@ async fn the_session_cookie_is_http_only_lax_and_idles_out_after_20_hours() {
     secure.secure_cookies = true;
     let mut c = Client::new(web::App::build(secure).await.unwrap().router());
     let p = c.get("/vragen/probleem").await;
-    assert!(p.headers[header::SET_COOKIE].to_str().unwrap().contains("Secure"));
+    assert!(
+        p.headers[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .contains("Secure")
+    );
 }
 
 #[tokio::test]
@@ -167,7 +270,12 @@ async fn answers_go_out_as_a_file_and_come_back_in() {
     let mut c = Client::new(app.clone());
     answer_all(&mut c, "ja").await;
     let file = c.get("/antwoorden/bestand").await;
-    assert!(file.headers[header::CONTENT_DISPOSITION].to_str().unwrap().contains("attachment"));
+    assert!(
+        file.headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("attachment")
+    );
     let json: serde_json::Value = serde_json::from_str(&file.body).unwrap();
     assert_eq!(json["gesprek"], true);
     assert_eq!(json["region"], "midden");
@@ -181,7 +289,10 @@ async fn answers_go_out_as_a_file_and_come_back_in() {
         file.body
     );
     let request = Request::post("/antwoorden")
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
         .body(Body::from(body))
         .unwrap();
     let p = other.send(request).await;
@@ -195,12 +306,19 @@ async fn answers_go_out_as_a_file_and_come_back_in() {
         other.csrf.clone().unwrap()
     );
     let request = Request::post("/antwoorden")
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
         .body(Body::from(bad))
         .unwrap();
     let p = other.send(request).await;
     assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(p.body.contains("Hebt u met de school gepraat?"), "the error names the question: {}", p.body);
+    assert!(
+        p.body.contains("Hebt u met de school gepraat?"),
+        "the error names the question: {}",
+        p.body
+    );
 }
 
 #[tokio::test]
@@ -218,15 +336,33 @@ async fn knowledge_pages_link_glossary_terms_and_search_stems_dutch() {
     let mut c = Client::new(app("knowledge").await);
     let p = c.get("/kennis/artikelen/thuis").await;
     assert_eq!(p.status, StatusCode::OK);
-    assert_eq!(p.body.matches(r#"href="/begrippen#thuiszitter""#).count(), 1);
+    assert_eq!(
+        p.body.matches(r#"href="/begrippen#thuiszitter""#).count(),
+        1
+    );
     let p = c.get("/kennis/stappen/praten").await;
-    assert!(p.body.contains(r#"<abbr title="samenwerkingsverband">SWV</abbr>"#), "{}", p.body);
-    assert!(p.body.contains(r#"href="/kennis/artikelen/thuis""#), "artikel: links are rewritten");
-    assert_eq!(c.get("/kennis/organisaties/school").await.status, StatusCode::OK);
+    assert!(
+        p.body
+            .contains(r#"<abbr title="samenwerkingsverband">SWV</abbr>"#),
+        "{}",
+        p.body
+    );
+    assert!(
+        p.body.contains(r#"href="/kennis/artikelen/thuis""#),
+        "artikel: links are rewritten"
+    );
+    assert_eq!(
+        c.get("/kennis/organisaties/school").await.status,
+        StatusCode::OK
+    );
     let g = c.get("/begrippen").await;
     assert!(g.body.contains(r#"id="thuiszitter""#));
     let s = c.get("/zoeken?q=vrijstelling").await;
-    assert!(s.body.contains(r#"href="/kennis/artikelen/thuis""#), "vrijstelling finds Vrijstellingen: {}", s.body);
+    assert!(
+        s.body.contains(r#"href="/kennis/artikelen/thuis""#),
+        "vrijstelling finds Vrijstellingen: {}",
+        s.body
+    );
     let s = c.get("/zoeken?q=thuiszitten").await;
     assert!(s.body.contains("Thuiszitten"), "{}", s.body);
     let s = c.get("/zoeken?q=%3Cscript%3E").await;
@@ -239,14 +375,25 @@ async fn english_interface_with_dutch_content_marked() {
     let p = c.get("/taal/en?terug=/kennis/artikelen/thuis").await;
     assert_eq!(p.location(), "/kennis/artikelen/thuis");
     let set = p.headers[header::SET_COOKIE].to_str().unwrap();
-    assert!(set.starts_with("taal=en") && set.contains("HttpOnly"), "{set}");
+    assert!(
+        set.starts_with("taal=en") && set.contains("HttpOnly"),
+        "{set}"
+    );
     c.extra_cookie = Some("taal=en".into());
     let p = c.get("/kennis/artikelen/thuis").await;
     assert!(p.body.contains(r#"<html lang="en">"#));
     assert!(p.body.contains("This text is only available in Dutch."));
     assert!(p.body.contains(r#"<article lang="nl">"#));
-    assert!(p.body.contains(r#"href="/taal/nl?terug=/kennis/artikelen/thuis""#), "a switch back on every page");
+    assert!(
+        p.body
+            .contains(r#"href="/taal/nl?terug=/kennis/artikelen/thuis""#),
+        "a switch back on every page"
+    );
     let p = c.get("/").await;
     assert!(p.body.contains("What step can you take now?"));
-    assert_eq!(c.get("/taal/en?terug=//elders.example").await.location(), "/", "no open redirect");
+    assert_eq!(
+        c.get("/taal/en?terug=//elders.example").await.location(),
+        "/",
+        "no open redirect"
+    );
 }

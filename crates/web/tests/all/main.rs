@@ -2,5 +2,7 @@
 //! (`handlers`), and browser tests in headless Chromium with WebDriver (`browser`).
 
 mod browser;
+mod cases;
 mod handlers;
+mod letters;
 mod support;

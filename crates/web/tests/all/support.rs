@@ -25,11 +25,15 @@ pub fn config(name: &str) -> web::Config {
     c.data_dir = temp_dir(name);
     c.today = web::Today::Fixed(jiff::civil::date(2027, 6, 20));
     c.checks = web::ContentChecks::Full;
+    c.password_cost = web::PasswordCost::Fast;
     c
 }
 
 pub async fn app(name: &str) -> Router {
-    web::App::build(config(name)).await.expect("the fixture content loads").router()
+    web::App::build(config(name))
+        .await
+        .expect("the fixture content loads")
+        .router()
 }
 
 pub struct Page {
@@ -40,7 +44,10 @@ pub struct Page {
 
 impl Page {
     pub fn location(&self) -> &str {
-        self.headers.get(header::LOCATION).map(|v| v.to_str().unwrap()).unwrap_or("")
+        self.headers
+            .get(header::LOCATION)
+            .map(|v| v.to_str().unwrap())
+            .unwrap_or("")
     }
 
     pub fn csrf(&self) -> Option<String> {
@@ -58,7 +65,12 @@ pub struct Client {
 
 impl Client {
     pub fn new(app: Router) -> Self {
-        Client { app, cookie: None, csrf: None, extra_cookie: None }
+        Client {
+            app,
+            cookie: None,
+            csrf: None,
+            extra_cookie: None,
+        }
     }
 
     pub async fn send(&mut self, request: Request<Body>) -> Page {
@@ -71,7 +83,9 @@ impl Client {
             cookies.push(c.clone());
         }
         if !cookies.is_empty() {
-            request.headers_mut().insert(header::COOKIE, cookies.join("; ").parse().unwrap());
+            request
+                .headers_mut()
+                .insert(header::COOKIE, cookies.join("; ").parse().unwrap());
         }
         let response = self.app.clone().oneshot(request).await.unwrap();
         let status = response.status();
@@ -80,11 +94,21 @@ impl Client {
             let set = set.to_str().unwrap();
             let pair = set.split(';').next().unwrap().to_string();
             if pair.starts_with(&format!("{}=", web::SESSION_COOKIE)) {
-                self.cookie = if set.contains("Max-Age=0") { None } else { Some(pair) };
+                self.cookie = if set.contains("Max-Age=0") {
+                    None
+                } else {
+                    Some(pair)
+                };
             }
         }
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
-        let page = Page { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() };
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        let page = Page {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        };
         if let Some(t) = page.csrf() {
             self.csrf = Some(t);
         }
@@ -92,16 +116,21 @@ impl Client {
     }
 
     pub async fn get(&mut self, path: &str) -> Page {
-        self.send(Request::get(path).body(Body::empty()).unwrap()).await
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
     }
 
     /// Posts a form with the CSRF token of the last page.
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let mut pairs: Vec<(String, String)> = fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let mut pairs: Vec<(String, String)> = fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         if let Some(t) = &self.csrf {
             pairs.push(("csrf".into(), t.clone()));
         }
-        self.post_raw(path, serde_urlencoded::to_string(&pairs).unwrap()).await
+        self.post_raw(path, serde_urlencoded::to_string(&pairs).unwrap())
+            .await
     }
 
     pub async fn post_raw(&mut self, path: &str, body: String) -> Page {

@@ -1,0 +1,896 @@
+//! Accounts, logins and case files on this backend. The SQL is plain and uses `$n` parameters,
+//! which SQLite and PostgreSQL both read; `store-sqlite` has a twin of this file with only the
+//! database type changed. Every write that changes a case writes its audit line in the same
+//! transaction.
+
+use store::{
+    Actor, AnswerVersion, Attachment, AuditEntry, Case, Child, Edit, Event, Party, Role, Share,
+    StepOutcome, StoreError, User,
+};
+
+type Db = sqlx::Postgres;
+type Pool = sqlx::Pool<Db>;
+type Tx<'a> = sqlx::Transaction<'a, Db>;
+
+pub(crate) fn query_error(e: sqlx::Error) -> StoreError {
+    match e.as_database_error() {
+        Some(d) if d.is_unique_violation() => StoreError::Taken(d.message().to_string()),
+        _ => StoreError::Query(e.to_string()),
+    }
+}
+
+async fn audit(
+    tx: &mut Tx<'_>,
+    case_id: &str,
+    actor: &Actor,
+    action: &str,
+    subject: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("insert into audit_log (case_id, at, actor_id, action, subject) values ($1, $2, $3, $4, $5)")
+        .bind(case_id)
+        .bind(actor.now)
+        .bind(&actor.user_id)
+        .bind(action)
+        .bind(subject)
+        .execute(&mut **tx)
+        .await
+        .map_err(query_error)?;
+    Ok(())
+}
+
+async fn begin(pool: &Pool) -> Result<Tx<'static>, StoreError> {
+    pool.begin().await.map_err(query_error)
+}
+
+async fn commit(tx: Tx<'_>) -> Result<(), StoreError> {
+    tx.commit().await.map_err(query_error)
+}
+
+type UserRow = (String, String, String, Option<String>, i64);
+/// The column list, as a macro so that queries stay `&'static str`.
+macro_rules! user_columns {
+    () => {
+        "id, email, password_hash, totp_secret, created_at"
+    };
+}
+
+fn user((id, email, password_hash, totp_secret, created_at): UserRow) -> User {
+    User {
+        id,
+        email,
+        password_hash,
+        totp_secret,
+        created_at,
+    }
+}
+
+pub(crate) async fn create_user(pool: &Pool, u: &User) -> Result<(), StoreError> {
+    sqlx::query(
+        "insert into users (id, email, email_lower, password_hash, totp_secret, created_at) values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&u.id)
+    .bind(&u.email)
+    .bind(u.email.to_lowercase())
+    .bind(&u.password_hash)
+    .bind(&u.totp_secret)
+    .bind(u.created_at)
+    .execute(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(())
+}
+
+pub(crate) async fn user_by_email(pool: &Pool, email: &str) -> Result<Option<User>, StoreError> {
+    let row: Option<UserRow> = sqlx::query_as(concat!(
+        "select ",
+        user_columns!(),
+        " from users where email_lower = $1"
+    ))
+    .bind(email.to_lowercase())
+    .fetch_optional(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(row.map(user))
+}
+
+pub(crate) async fn user_by_id(pool: &Pool, id: &str) -> Result<Option<User>, StoreError> {
+    let row: Option<UserRow> = sqlx::query_as(concat!(
+        "select ",
+        user_columns!(),
+        " from users where id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(row.map(user))
+}
+
+pub(crate) async fn set_password(pool: &Pool, user_id: &str, hash: &str) -> Result<(), StoreError> {
+    sqlx::query("update users set password_hash = $1 where id = $2")
+        .bind(hash)
+        .bind(user_id)
+        .execute(pool)
+        .await
+        .map_err(query_error)?;
+    Ok(())
+}
+
+pub(crate) async fn set_totp_secret(
+    pool: &Pool,
+    user_id: &str,
+    secret: Option<&str>,
+) -> Result<(), StoreError> {
+    sqlx::query("update users set totp_secret = $1 where id = $2")
+        .bind(secret)
+        .bind(user_id)
+        .execute(pool)
+        .await
+        .map_err(query_error)?;
+    Ok(())
+}
+
+pub(crate) async fn delete_user(pool: &Pool, user_id: &str) -> Result<Vec<String>, StoreError> {
+    let mut tx = begin(pool).await?;
+    let cases: Vec<(String,)> =
+        sqlx::query_as("select id from cases where owner_id = $1 order by id")
+            .bind(user_id)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(query_error)?;
+    // The foreign keys cascade: logins, cases and all in them, shares accepted by this account.
+    sqlx::query("delete from users where id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(query_error)?;
+    commit(tx).await?;
+    Ok(cases.into_iter().map(|(id,)| id).collect())
+}
+
+pub(crate) async fn create_auth_session(
+    pool: &Pool,
+    s: &store::AuthSession,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "insert into auth_sessions (id, user_id, created_at, expires_at) values ($1, $2, $3, $4)",
+    )
+    .bind(&s.id)
+    .bind(&s.user_id)
+    .bind(s.created_at)
+    .bind(s.expires_at)
+    .execute(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(())
+}
+
+pub(crate) async fn auth_session_user(
+    pool: &Pool,
+    id: &str,
+    now: i64,
+) -> Result<Option<User>, StoreError> {
+    let row: Option<UserRow> = sqlx::query_as(
+        "select u.id, u.email, u.password_hash, u.totp_secret, u.created_at from auth_sessions s \
+         join users u on u.id = s.user_id where s.id = $1 and s.expires_at > $2",
+    )
+    .bind(id)
+    .bind(now)
+    .fetch_optional(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(row.map(user))
+}
+
+pub(crate) async fn delete_auth_session(pool: &Pool, id: &str) -> Result<(), StoreError> {
+    sqlx::query("delete from auth_sessions where id = $1")
+        .bind(id)
+        .execute(pool)
+        .await
+        .map_err(query_error)?;
+    Ok(())
+}
+
+pub(crate) async fn delete_user_auth_sessions(
+    pool: &Pool,
+    user_id: &str,
+) -> Result<u64, StoreError> {
+    let done = sqlx::query("delete from auth_sessions where user_id = $1")
+        .bind(user_id)
+        .execute(pool)
+        .await
+        .map_err(query_error)?;
+    Ok(done.rows_affected())
+}
+
+pub(crate) async fn create_password_reset(
+    pool: &Pool,
+    token_hash: &str,
+    user_id: &str,
+    expires_at: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "insert into password_resets (token_hash, user_id, expires_at) values ($1, $2, $3)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(expires_at)
+    .execute(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(())
+}
+
+pub(crate) async fn take_password_reset(
+    pool: &Pool,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<String>, StoreError> {
+    let row: Option<(String, i64)> = sqlx::query_as(
+        "delete from password_resets where token_hash = $1 returning user_id, expires_at",
+    )
+    .bind(token_hash)
+    .fetch_optional(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(row
+        .filter(|(_, expires_at)| *expires_at > now)
+        .map(|(user_id, _)| user_id))
+}
+
+type CaseRow = (String, String, String, i64);
+
+fn case((id, owner_id, title, created_at): CaseRow) -> Case {
+    Case {
+        id,
+        owner_id,
+        title,
+        created_at,
+    }
+}
+
+pub(crate) async fn create_case(pool: &Pool, c: &Case, actor: &Actor) -> Result<(), StoreError> {
+    let mut tx = begin(pool).await?;
+    sqlx::query("insert into cases (id, owner_id, title, created_at) values ($1, $2, $3, $4)")
+        .bind(&c.id)
+        .bind(&c.owner_id)
+        .bind(&c.title)
+        .bind(c.created_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(query_error)?;
+    audit(&mut tx, &c.id, actor, "case.create", &c.id).await?;
+    commit(tx).await
+}
+
+pub(crate) async fn case_by_id(pool: &Pool, id: &str) -> Result<Option<Case>, StoreError> {
+    let row: Option<CaseRow> =
+        sqlx::query_as("select id, owner_id, title, created_at from cases where id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+            .map_err(query_error)?;
+    Ok(row.map(case))
+}
+
+pub(crate) async fn cases_for_user(
+    pool: &Pool,
+    user_id: &str,
+    now: i64,
+) -> Result<Vec<(Case, Role)>, StoreError> {
+    let rows: Vec<(String, String, String, i64, String)> = sqlx::query_as(
+        "select id, owner_id, title, created_at, 'owner' from cases where owner_id = $1 \
+         union all \
+         select c.id, c.owner_id, c.title, c.created_at, s.role from cases c join shares s on s.case_id = c.id \
+         where s.user_id = $1 and s.revoked_at is null and (s.expires_at is null or s.expires_at > $2) \
+         order by 4, 1",
+    )
+    .bind(user_id)
+    .bind(now)
+    .fetch_all(pool)
+    .await
+    .map_err(query_error)?;
+    rows.into_iter()
+        .map(|(id, owner_id, title, created_at, role)| {
+            let role = Role::parse(&role)
+                .ok_or_else(|| StoreError::Corrupt(format!("unknown role {role:?}")))?;
+            Ok((case((id, owner_id, title, created_at)), role))
+        })
+        .collect()
+}
+
+pub(crate) async fn role_in_case(
+    pool: &Pool,
+    case_id: &str,
+    user_id: &str,
+    now: i64,
+) -> Result<Option<Role>, StoreError> {
+    let owner: Option<(String,)> = sqlx::query_as("select owner_id from cases where id = $1")
+        .bind(case_id)
+        .fetch_optional(pool)
+        .await
+        .map_err(query_error)?;
+    match owner {
+        None => return Ok(None),
+        Some((owner,)) if owner == user_id => return Ok(Some(Role::Owner)),
+        Some(_) => {}
+    }
+    let roles: Vec<(String,)> = sqlx::query_as(
+        "select role from shares where case_id = $1 and user_id = $2 and revoked_at is null \
+         and (expires_at is null or expires_at > $3)",
+    )
+    .bind(case_id)
+    .bind(user_id)
+    .bind(now)
+    .fetch_all(pool)
+    .await
+    .map_err(query_error)?;
+    // Two invitations to one advocate: the higher role counts.
+    Ok(roles.iter().filter_map(|(r,)| Role::parse(r)).max())
+}
+
+pub(crate) async fn delete_case(pool: &Pool, case_id: &str) -> Result<(), StoreError> {
+    sqlx::query("delete from cases where id = $1")
+        .bind(case_id)
+        .execute(pool)
+        .await
+        .map_err(query_error)?;
+    Ok(())
+}
+
+pub(crate) async fn log_access(
+    pool: &Pool,
+    case_id: &str,
+    actor: &Actor,
+    action: &str,
+) -> Result<(), StoreError> {
+    let mut tx = begin(pool).await?;
+    audit(&mut tx, case_id, actor, action, "").await?;
+    commit(tx).await
+}
+
+pub(crate) async fn audit_log(pool: &Pool, case_id: &str) -> Result<Vec<AuditEntry>, StoreError> {
+    let rows: Vec<(String, i64, String, String, String)> =
+        sqlx::query_as("select case_id, at, actor_id, action, subject from audit_log where case_id = $1 order by id")
+            .bind(case_id)
+            .fetch_all(pool)
+            .await
+            .map_err(query_error)?;
+    Ok(rows
+        .into_iter()
+        .map(|(case_id, at, actor_id, action, subject)| AuditEntry {
+            case_id,
+            at,
+            actor_id,
+            action,
+            subject,
+        })
+        .collect())
+}
+
+pub(crate) async fn save_child(pool: &Pool, c: &Child, actor: &Actor) -> Result<(), StoreError> {
+    let mut tx = begin(pool).await?;
+    sqlx::query(
+        "insert into children (id, case_id, name, birth_year, school_type, school_level) values ($1, $2, $3, $4, $5, $6) \
+         on conflict (id) do update set name = excluded.name, birth_year = excluded.birth_year, \
+         school_type = excluded.school_type, school_level = excluded.school_level \
+         where children.case_id = excluded.case_id",
+    )
+    .bind(&c.id)
+    .bind(&c.case_id)
+    .bind(&c.name)
+    .bind(c.birth_year)
+    .bind(&c.school_type)
+    .bind(&c.school_level)
+    .execute(&mut *tx)
+    .await
+    .map_err(query_error)?;
+    audit(&mut tx, &c.case_id, actor, "child.save", &c.id).await?;
+    commit(tx).await
+}
+
+pub(crate) async fn children(pool: &Pool, case_id: &str) -> Result<Vec<Child>, StoreError> {
+    let rows: Vec<(String, String, String, Option<i64>, String, String)> = sqlx::query_as(
+        "select id, case_id, name, birth_year, school_type, school_level from children where case_id = $1 order by name, id",
+    )
+    .bind(case_id)
+    .fetch_all(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, case_id, name, birth_year, school_type, school_level)| Child {
+                id,
+                case_id,
+                name,
+                birth_year,
+                school_type,
+                school_level,
+            },
+        )
+        .collect())
+}
+
+pub(crate) async fn save_party(pool: &Pool, p: &Party, actor: &Actor) -> Result<(), StoreError> {
+    let mut tx = begin(pool).await?;
+    sqlx::query(
+        "insert into parties (id, case_id, name, role, contact, holiday_contact) values ($1, $2, $3, $4, $5, $6) \
+         on conflict (id) do update set name = excluded.name, role = excluded.role, contact = excluded.contact, \
+         holiday_contact = excluded.holiday_contact where parties.case_id = excluded.case_id",
+    )
+    .bind(&p.id)
+    .bind(&p.case_id)
+    .bind(&p.name)
+    .bind(&p.role)
+    .bind(&p.contact)
+    .bind(&p.holiday_contact)
+    .execute(&mut *tx)
+    .await
+    .map_err(query_error)?;
+    audit(&mut tx, &p.case_id, actor, "party.save", &p.id).await?;
+    commit(tx).await
+}
+
+pub(crate) async fn parties(pool: &Pool, case_id: &str) -> Result<Vec<Party>, StoreError> {
+    let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
+        "select id, case_id, name, role, contact, holiday_contact from parties where case_id = $1 order by name, id",
+    )
+    .bind(case_id)
+    .fetch_all(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, case_id, name, role, contact, holiday_contact)| Party {
+                id,
+                case_id,
+                name,
+                role,
+                contact,
+                holiday_contact,
+            },
+        )
+        .collect())
+}
+
+pub(crate) async fn save_answers(
+    pool: &Pool,
+    case_id: &str,
+    answers: &str,
+    actor: &Actor,
+) -> Result<i64, StoreError> {
+    let mut tx = begin(pool).await?;
+    let (version,): (i64,) = sqlx::query_as(
+        "select coalesce(max(version), 0) + 1 from answer_versions where case_id = $1",
+    )
+    .bind(case_id)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(query_error)?;
+    sqlx::query("insert into answer_versions (case_id, version, answers, saved_at, saved_by) values ($1, $2, $3, $4, $5)")
+        .bind(case_id)
+        .bind(version)
+        .bind(answers)
+        .bind(actor.now)
+        .bind(&actor.user_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(query_error)?;
+    audit(
+        &mut tx,
+        case_id,
+        actor,
+        "answers.save",
+        &version.to_string(),
+    )
+    .await?;
+    commit(tx).await?;
+    Ok(version)
+}
+
+type AnswerRow = (String, i64, String, i64, String);
+
+fn answer_version((case_id, version, answers, saved_at, saved_by): AnswerRow) -> AnswerVersion {
+    AnswerVersion {
+        case_id,
+        version,
+        answers,
+        saved_at,
+        saved_by,
+    }
+}
+
+pub(crate) async fn latest_answers(
+    pool: &Pool,
+    case_id: &str,
+) -> Result<Option<AnswerVersion>, StoreError> {
+    let row: Option<AnswerRow> = sqlx::query_as(
+        "select case_id, version, answers, saved_at, saved_by from answer_versions where case_id = $1 \
+         order by version desc limit 1",
+    )
+    .bind(case_id)
+    .fetch_optional(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(row.map(answer_version))
+}
+
+pub(crate) async fn answer_versions(
+    pool: &Pool,
+    case_id: &str,
+) -> Result<Vec<AnswerVersion>, StoreError> {
+    let rows: Vec<AnswerRow> = sqlx::query_as(
+        "select case_id, version, answers, saved_at, saved_by from answer_versions where case_id = $1 order by version",
+    )
+    .bind(case_id)
+    .fetch_all(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(rows.into_iter().map(answer_version).collect())
+}
+
+type EventRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    i64,
+    String,
+);
+/// The column list, as a macro so that queries stay `&'static str`.
+macro_rules! event_columns {
+    () => {
+        "id, case_id, kind, date, title, notes, parties, version, created_by, updated_at, sets_date"
+    };
+}
+
+fn event(
+    (id, case_id, kind, date, title, notes, parties, version, created_by, updated_at, sets_date): EventRow,
+) -> Event {
+    Event {
+        id,
+        case_id,
+        kind,
+        date,
+        title,
+        notes,
+        parties,
+        version,
+        created_by,
+        updated_at,
+        sets_date,
+    }
+}
+
+pub(crate) async fn add_event(pool: &Pool, e: &Event, actor: &Actor) -> Result<(), StoreError> {
+    let mut tx = begin(pool).await?;
+    sqlx::query(concat!(
+        "insert into events (",
+        event_columns!(),
+        ") values ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10)"
+    ))
+    .bind(&e.id)
+    .bind(&e.case_id)
+    .bind(&e.kind)
+    .bind(&e.date)
+    .bind(&e.title)
+    .bind(&e.notes)
+    .bind(&e.parties)
+    .bind(&actor.user_id)
+    .bind(actor.now)
+    .bind(&e.sets_date)
+    .execute(&mut *tx)
+    .await
+    .map_err(query_error)?;
+    audit(&mut tx, &e.case_id, actor, "event.add", &e.id).await?;
+    commit(tx).await
+}
+
+pub(crate) async fn update_event(
+    pool: &Pool,
+    e: &Event,
+    actor: &Actor,
+) -> Result<Edit, StoreError> {
+    let mut tx = begin(pool).await?;
+    let done = sqlx::query(
+        "update events set kind = $1, date = $2, title = $3, notes = $4, parties = $5, version = version + 1, \
+         updated_at = $6, sets_date = $10 where id = $7 and case_id = $8 and version = $9",
+    )
+    .bind(&e.kind)
+    .bind(&e.date)
+    .bind(&e.title)
+    .bind(&e.notes)
+    .bind(&e.parties)
+    .bind(actor.now)
+    .bind(&e.id)
+    .bind(&e.case_id)
+    .bind(e.version)
+    .bind(&e.sets_date)
+    .execute(&mut *tx)
+    .await
+    .map_err(query_error)?;
+    if done.rows_affected() == 1 {
+        audit(&mut tx, &e.case_id, actor, "event.edit", &e.id).await?;
+        commit(tx).await?;
+        return Ok(Edit::Saved(e.version + 1));
+    }
+    let current: Option<EventRow> = sqlx::query_as(concat!(
+        "select ",
+        event_columns!(),
+        " from events where id = $1 and case_id = $2"
+    ))
+    .bind(&e.id)
+    .bind(&e.case_id)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(query_error)?;
+    commit(tx).await?;
+    Ok(match current {
+        Some(row) => Edit::Conflict(Box::new(event(row))),
+        None => Edit::Missing,
+    })
+}
+
+pub(crate) async fn event_by_id(
+    pool: &Pool,
+    case_id: &str,
+    event_id: &str,
+) -> Result<Option<Event>, StoreError> {
+    let row: Option<EventRow> = sqlx::query_as(concat!(
+        "select ",
+        event_columns!(),
+        " from events where id = $1 and case_id = $2"
+    ))
+    .bind(event_id)
+    .bind(case_id)
+    .fetch_optional(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(row.map(event))
+}
+
+pub(crate) async fn events(pool: &Pool, case_id: &str) -> Result<Vec<Event>, StoreError> {
+    let rows: Vec<EventRow> = sqlx::query_as(concat!(
+        "select ",
+        event_columns!(),
+        " from events where case_id = $1 order by date, updated_at, id"
+    ))
+    .bind(case_id)
+    .fetch_all(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(rows.into_iter().map(event).collect())
+}
+
+pub(crate) async fn add_attachment(
+    pool: &Pool,
+    a: &Attachment,
+    actor: &Actor,
+) -> Result<(), StoreError> {
+    let mut tx = begin(pool).await?;
+    sqlx::query(
+        "insert into attachments (id, case_id, event_id, file_name, media_type, size, sha256, created_at) \
+         select $1, $2, id, $4, $5, $6, $7, $8 from events where id = $3 and case_id = $2",
+    )
+    .bind(&a.id)
+    .bind(&a.case_id)
+    .bind(&a.event_id)
+    .bind(&a.file_name)
+    .bind(&a.media_type)
+    .bind(a.size)
+    .bind(&a.sha256)
+    .bind(a.created_at)
+    .execute(&mut *tx)
+    .await
+    .map_err(query_error)?;
+    audit(&mut tx, &a.case_id, actor, "attachment.add", &a.id).await?;
+    commit(tx).await
+}
+
+type AttachmentRow = (String, String, String, String, String, i64, String, i64);
+
+pub(crate) async fn attachments(pool: &Pool, case_id: &str) -> Result<Vec<Attachment>, StoreError> {
+    let rows: Vec<AttachmentRow> = sqlx::query_as(
+        "select id, case_id, event_id, file_name, media_type, size, sha256, created_at from attachments \
+         where case_id = $1 order by created_at, id",
+    )
+    .bind(case_id)
+    .fetch_all(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, case_id, event_id, file_name, media_type, size, sha256, created_at)| Attachment {
+                id,
+                case_id,
+                event_id,
+                file_name,
+                media_type,
+                size,
+                sha256,
+                created_at,
+            },
+        )
+        .collect())
+}
+
+pub(crate) async fn save_step_outcome(
+    pool: &Pool,
+    o: &StepOutcome,
+    actor: &Actor,
+) -> Result<(), StoreError> {
+    let mut tx = begin(pool).await?;
+    sqlx::query(
+        "insert into step_outcomes (case_id, step_id, outcome, date, updated_at) values ($1, $2, $3, $4, $5) \
+         on conflict (case_id, step_id) do update set outcome = excluded.outcome, date = excluded.date, \
+         updated_at = excluded.updated_at",
+    )
+    .bind(&o.case_id)
+    .bind(&o.step_id)
+    .bind(&o.outcome)
+    .bind(&o.date)
+    .bind(o.updated_at)
+    .execute(&mut *tx)
+    .await
+    .map_err(query_error)?;
+    audit(&mut tx, &o.case_id, actor, "step.outcome", &o.step_id).await?;
+    commit(tx).await
+}
+
+pub(crate) async fn step_outcomes(
+    pool: &Pool,
+    case_id: &str,
+) -> Result<Vec<StepOutcome>, StoreError> {
+    let rows: Vec<(String, String, String, Option<String>, i64)> = sqlx::query_as(
+        "select case_id, step_id, outcome, date, updated_at from step_outcomes where case_id = $1 order by step_id",
+    )
+    .bind(case_id)
+    .fetch_all(pool)
+    .await
+    .map_err(query_error)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(case_id, step_id, outcome, date, updated_at)| StepOutcome {
+                case_id,
+                step_id,
+                outcome,
+                date,
+                updated_at,
+            },
+        )
+        .collect())
+}
+
+type ShareRow = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    i64,
+    Option<i64>,
+    Option<i64>,
+);
+/// The column list, as a macro so that queries stay `&'static str`.
+macro_rules! share_columns {
+    () => {
+        "id, case_id, email, role, user_id, token, created_at, expires_at, revoked_at"
+    };
+}
+
+fn share(
+    (id, case_id, email, role, user_id, token, created_at, expires_at, revoked_at): ShareRow,
+) -> Result<Share, StoreError> {
+    let role =
+        Role::parse(&role).ok_or_else(|| StoreError::Corrupt(format!("unknown role {role:?}")))?;
+    Ok(Share {
+        id,
+        case_id,
+        email,
+        role,
+        user_id,
+        token,
+        created_at,
+        expires_at,
+        revoked_at,
+    })
+}
+
+pub(crate) async fn add_share(pool: &Pool, s: &Share, actor: &Actor) -> Result<(), StoreError> {
+    let mut tx = begin(pool).await?;
+    sqlx::query(concat!(
+        "insert into shares (",
+        share_columns!(),
+        ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+    ))
+    .bind(&s.id)
+    .bind(&s.case_id)
+    .bind(&s.email)
+    .bind(s.role.as_str())
+    .bind(&s.user_id)
+    .bind(&s.token)
+    .bind(s.created_at)
+    .bind(s.expires_at)
+    .bind(s.revoked_at)
+    .execute(&mut *tx)
+    .await
+    .map_err(query_error)?;
+    audit(&mut tx, &s.case_id, actor, "share.add", &s.id).await?;
+    commit(tx).await
+}
+
+pub(crate) async fn shares(pool: &Pool, case_id: &str) -> Result<Vec<Share>, StoreError> {
+    let rows: Vec<ShareRow> = sqlx::query_as(concat!(
+        "select ",
+        share_columns!(),
+        " from shares where case_id = $1 order by created_at, id"
+    ))
+    .bind(case_id)
+    .fetch_all(pool)
+    .await
+    .map_err(query_error)?;
+    rows.into_iter().map(share).collect()
+}
+
+pub(crate) async fn share_by_token(pool: &Pool, token: &str) -> Result<Option<Share>, StoreError> {
+    let row: Option<ShareRow> = sqlx::query_as(concat!(
+        "select ",
+        share_columns!(),
+        " from shares where token = $1"
+    ))
+    .bind(token)
+    .fetch_optional(pool)
+    .await
+    .map_err(query_error)?;
+    row.map(share).transpose()
+}
+
+pub(crate) async fn accept_share(
+    pool: &Pool,
+    share_id: &str,
+    actor: &Actor,
+) -> Result<(), StoreError> {
+    let mut tx = begin(pool).await?;
+    let case: Option<(String,)> = sqlx::query_as(
+        "update shares set user_id = $1 where id = $2 and user_id is null and revoked_at is null returning case_id",
+    )
+    .bind(&actor.user_id)
+    .bind(share_id)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(query_error)?;
+    if let Some((case_id,)) = case {
+        audit(&mut tx, &case_id, actor, "share.accept", share_id).await?;
+    }
+    commit(tx).await
+}
+
+pub(crate) async fn revoke_share(
+    pool: &Pool,
+    case_id: &str,
+    share_id: &str,
+    actor: &Actor,
+) -> Result<(), StoreError> {
+    let mut tx = begin(pool).await?;
+    sqlx::query(
+        "update shares set revoked_at = $1 where id = $2 and case_id = $3 and revoked_at is null",
+    )
+    .bind(actor.now)
+    .bind(share_id)
+    .bind(case_id)
+    .execute(&mut *tx)
+    .await
+    .map_err(query_error)?;
+    audit(&mut tx, case_id, actor, "share.revoke", share_id).await?;
+    commit(tx).await
+}

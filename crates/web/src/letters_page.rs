@@ -1,0 +1,421 @@
+//! Letters and the personal plan as documents.
+//!
+//! `GET /brieven/{id}` shows a letter filled from the session's answers: a form for every field
+//! (what the answers already know is filled in) and, once no field is empty, the full text in a
+//! textarea the parent can change. `POST /brieven/{id}` fills the text again, or downloads it as
+//! PDF or DOCX exactly as posted; nothing is stored. `GET /plan.pdf` is the one-page plan of the
+//! route.
+//!
+//! Hook for the case timeline: a "mark as sent" action belongs here once cases exist; it would
+//! add the letter to the case's timeline and start the term that follows it.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use route::letter::{FieldValues, fill_text, letter_date, missing, prefill};
+use route::model::{FieldKind, Letter, LetterTemplate, Status};
+use tower_sessions::Session;
+
+use crate::answers;
+use crate::app::AppState;
+use crate::csrf;
+use crate::error::PageError;
+use crate::forms::FieldError;
+use crate::i18n::{Lang, Tr};
+use crate::layout::{Layout, render};
+use crate::route_page::SourceLink;
+
+/// The form name of a field's input.
+fn input_name(field: &str) -> String {
+    format!("veld-{field}")
+}
+
+pub struct FieldView {
+    pub input: String,
+    pub label: String,
+    pub hint: Option<String>,
+    pub multiline: bool,
+    pub date: bool,
+    pub value: String,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "letter.html")]
+pub struct LetterPage {
+    pub layout: Layout,
+    pub csrf: String,
+    pub action: String,
+    pub when: String,
+    pub sources: Vec<SourceLink>,
+    pub errors: Vec<FieldError>,
+    pub fields: Vec<FieldView>,
+    pub subject: String,
+    /// The full text, once every field has a value.
+    pub text: Option<String>,
+}
+
+/// The URL of a letter's page.
+pub fn letter_url(id: &str) -> String {
+    format!("/brieven/{id}")
+}
+
+fn find<'k>(state: &'k AppState, id: &str) -> Option<(&'k Letter, &'k LetterTemplate)> {
+    let l = state.lib.k.letter(id)?;
+    Some((l, l.template.as_ref()?))
+}
+
+fn sources(state: &AppState, l: &Letter) -> Vec<SourceLink> {
+    l.cite
+        .sources
+        .iter()
+        .filter_map(|s| state.lib.k.source(s))
+        .map(|s| SourceLink {
+            title: s.title.clone(),
+            url: s.url.clone(),
+            marker: None,
+        })
+        .collect()
+}
+
+/// What the answers in the session already say, and today's date for the letter.
+async fn known_values(
+    state: &AppState,
+    session: &Session,
+    t: &LetterTemplate,
+) -> Result<FieldValues, PageError> {
+    let stored = answers::load(session).await?;
+    let today = state.today.date();
+    let s = answers::situation(&state.lib.k, &stored, today);
+    let advice = route::advise(&state.lib.k, &s);
+    let mut values = prefill(&state.lib.k, t, &advice);
+    values
+        .entry("datum".to_string())
+        .or_insert_with(|| letter_date(today));
+    Ok(values)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn page(
+    state: &AppState,
+    lang: Lang,
+    csrf: String,
+    l: &Letter,
+    t: &LetterTemplate,
+    values: &FieldValues,
+    errors: Vec<FieldError>,
+    subject: Option<String>,
+    text: Option<String>,
+) -> LetterPage {
+    let layout = Layout::titled(lang, &l.title, &letter_url(&l.id));
+    let complete = missing(t, values).is_empty();
+    let fields = t
+        .fields
+        .iter()
+        .map(|f| {
+            let input = input_name(&f.id);
+            FieldView {
+                error: errors
+                    .iter()
+                    .find(|e| e.field == input)
+                    .map(|e| e.message.clone()),
+                input,
+                label: f.label.clone(),
+                hint: f.hint.clone(),
+                multiline: f.kind == FieldKind::Multiline,
+                date: f.kind == FieldKind::Date,
+                value: values.get(&f.id).cloned().unwrap_or_default(),
+            }
+        })
+        .collect();
+    LetterPage {
+        layout,
+        csrf,
+        action: letter_url(&l.id),
+        when: l.when.clone(),
+        sources: sources(state, l),
+        errors,
+        fields,
+        subject: subject.unwrap_or_else(|| fill_text(&t.subject, values)),
+        text: text.or_else(|| complete.then(|| fill_text(&t.body, values))),
+    }
+}
+
+/// `GET /brieven/{id}`.
+pub async fn show(
+    State(state): State<AppState>,
+    lang: Lang,
+    session: Session,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let Some((l, t)) = find(&state, &id) else {
+        return Ok(PageError::NotFound.page(lang));
+    };
+    let values = known_values(&state, &session, t).await?;
+    let token = csrf::token(&session).await?;
+    Ok(render(&page(
+        &state,
+        lang,
+        token,
+        l,
+        t,
+        &values,
+        Vec::new(),
+        None,
+        None,
+    )))
+}
+
+/// What a letter form posts.
+struct Posted {
+    values: FieldValues,
+    subject: Option<String>,
+    text: Option<String>,
+    action: String,
+}
+
+fn posted(t: &LetterTemplate, pairs: Vec<(String, String)>) -> Posted {
+    let mut by_name: BTreeMap<String, String> = pairs.into_iter().collect();
+    let values = t
+        .fields
+        .iter()
+        .filter_map(|f| {
+            by_name
+                .remove(&input_name(&f.id))
+                .map(|v| (f.id.clone(), v.replace("\r\n", "\n")))
+        })
+        .collect();
+    let non_empty = |v: Option<String>| {
+        v.map(|s| s.replace("\r\n", "\n"))
+            .filter(|s| !s.trim().is_empty())
+    };
+    Posted {
+        values,
+        subject: non_empty(by_name.remove("onderwerp")),
+        text: non_empty(by_name.remove("tekst")),
+        action: by_name.remove("actie").unwrap_or_default(),
+    }
+}
+
+/// `POST /brieven/{id}`: `actie` is `invullen` (fill the text again), `pdf` or `docx`.
+pub async fn post(
+    State(state): State<AppState>,
+    lang: Lang,
+    session: Session,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let Some((l, t)) = find(&state, &id) else {
+        return Ok(PageError::NotFound.page(lang));
+    };
+    let i = Tr { lang };
+    let p = posted(t, pairs);
+    let errors: Vec<FieldError> = missing(t, &p.values)
+        .into_iter()
+        .map(|f| FieldError {
+            message: i.t1("letter-error-missing", "field", &f.label),
+            field: input_name(&f.id),
+        })
+        .collect();
+    let token = csrf::token(&session).await?;
+    let download = matches!(p.action.as_str(), "pdf" | "docx");
+    if !errors.is_empty() || !download {
+        // Filling again replaces the text; on an error the parent's text is kept.
+        let (subject, text) = if errors.is_empty() {
+            (None, None)
+        } else {
+            (p.subject, p.text)
+        };
+        let mut response = render(&page(
+            &state,
+            lang,
+            token,
+            l,
+            t,
+            &p.values,
+            errors.clone(),
+            subject,
+            text,
+        ));
+        if !errors.is_empty() {
+            *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+        }
+        return Ok(response);
+    }
+    let v = &p.values;
+    let lines = |id: &str| {
+        v.get(id)
+            .map(|s| {
+                s.lines()
+                    .map(|l| l.trim().to_string())
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let doc = letters::Letter {
+        title: l.title.clone(),
+        sender: lines("afzender"),
+        addressee: lines("geadresseerde"),
+        place: v
+            .get("plaats")
+            .cloned()
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+        date: v
+            .get("datum")
+            .cloned()
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+        subject_label: i.t("letter-subject-word"),
+        subject: p.subject.unwrap_or_else(|| fill_text(&t.subject, v)),
+        body: p.text.unwrap_or_else(|| fill_text(&t.body, v)),
+    };
+    let pdf = p.action == "pdf";
+    let bytes = tokio::task::spawn_blocking(move || {
+        if pdf {
+            letters::letter_pdf(&doc)
+        } else {
+            letters::letter_docx(&doc)
+        }
+    })
+    .await
+    .map_err(|_| PageError::Internal)?
+    .map_err(|e| {
+        tracing::error!(error = %e, "letter could not be made");
+        PageError::Internal
+    })?;
+    let (mime, ext) = if pdf {
+        ("application/pdf", "pdf")
+    } else {
+        (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "docx",
+        )
+    };
+    Ok(download_response(bytes, mime, &format!("{}.{ext}", l.id)))
+}
+
+fn download_response(bytes: Vec<u8>, mime: &'static str, file_name: &str) -> Response {
+    let mut response = bytes.into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The first sentence of a Markdown text, as plain text.
+fn first_sentence(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut text = String::new();
+    for event in Parser::new(md) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(_) if !text.ends_with(' ') => text.push(' '),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match text.find(". ") {
+        Some(end) => text[..=end].to_string(),
+        None => text,
+    }
+}
+
+/// How many steps, deadlines and warnings fit on the one-page plan (the web page has them all).
+const PLAN_STEPS: usize = 8;
+const PLAN_DEADLINES: usize = 6;
+const PLAN_WARNINGS: usize = 8;
+
+/// `GET /plan.pdf`: the route on one page.
+pub async fn plan(
+    State(state): State<AppState>,
+    lang: Lang,
+    session: Session,
+) -> Result<Response, PageError> {
+    let stored = answers::load(&session).await?;
+    if stored.is_empty() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let i = Tr { lang };
+    let k = &state.lib.k;
+    let today = state.today.date();
+    let s = answers::situation(k, &stored, today);
+    let advice = route::advise(k, &s);
+    let report = route::report::report(k, &advice);
+    // The current step, then the next ones, then the later ones, each in route order; done and
+    // not-applicable steps are on the web page.
+    let rank = |s: Status| match s {
+        Status::Current => 0,
+        Status::Next => 1,
+        _ => 2,
+    };
+    let mut open: Vec<_> = report
+        .steps
+        .iter()
+        .filter(|s| matches!(s.status, Status::Current | Status::Next | Status::Later))
+        .collect();
+    open.sort_by_key(|s| rank(s.status));
+    let steps = open
+        .into_iter()
+        .take(PLAN_STEPS)
+        .enumerate()
+        .map(|(n, s)| letters::PlanStep {
+            number: n + 1,
+            title: s.title.to_string(),
+            status: i.t(&format!("status-{}", s.status.as_str())),
+            current: s.status == Status::Current,
+            summary: first_sentence(s.summary),
+            who: s.who.iter().map(|w| w.name).collect::<Vec<_>>().join(", "),
+        })
+        .collect();
+    let deadlines = report
+        .terms
+        .iter()
+        .filter_map(|t| {
+            t.deadline
+                .as_ref()
+                .map(|d| (t.title.to_string(), d.date_text.clone()))
+        })
+        .take(PLAN_DEADLINES)
+        .collect();
+    let warnings = report
+        .warnings
+        .iter()
+        .take(PLAN_WARNINGS)
+        .map(|w| w.title.to_string())
+        .collect();
+    let plan = letters::Plan {
+        title: i.t("plan-title"),
+        lead: i.t1("plan-lead", "date", calendar::format_date_nl(today)),
+        steps_heading: i.t("plan-steps"),
+        steps,
+        deadlines_heading: i.t("plan-deadlines"),
+        deadlines,
+        warnings_heading: i.t("plan-warnings"),
+        warnings,
+        footer: i.t("plan-footer"),
+    };
+    let bytes = tokio::task::spawn_blocking(move || letters::plan_pdf(&plan))
+        .await
+        .map_err(|_| PageError::Internal)?
+        .map_err(|e| {
+            tracing::error!(error = %e, "plan could not be made");
+            PageError::Internal
+        })?;
+    Ok(download_response(
+        bytes,
+        "application/pdf",
+        "routewijzer-plan.pdf",
+    ))
+}

@@ -1,0 +1,1055 @@
+//! Accounts and the case file through the router: sign up with the intake saved into a case,
+//! the authorisation matrix over every case route, two editors of one event, bad input, export
+//! and delete, log out everywhere, and login throttling.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use store::{Actor, Role, Share, Store};
+
+use crate::support::{Client, Page, config};
+
+async fn app_and_store(name: &str) -> (Router, Arc<dyn Store>, std::path::PathBuf) {
+    let c = config(name);
+    let data = c.data_dir.clone();
+    let app = web::App::build(c).await.expect("the fixture content loads");
+    (app.router(), app.store(), data)
+}
+
+const PASSWORD: &str = "een lang wachtwoord";
+
+async fn sign_up(app: &Router, email: &str) -> Client {
+    let mut c = Client::new(app.clone());
+    c.get("/account/nieuw").await;
+    let p = c
+        .post(
+            "/account/nieuw",
+            &[
+                ("email", email),
+                ("password", PASSWORD),
+                ("password2", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(
+        (p.status, p.location()),
+        (StatusCode::SEE_OTHER, "/dossiers"),
+        "{}",
+        p.body
+    );
+    c.get("/dossiers").await;
+    c
+}
+
+async fn new_case(c: &mut Client, title: &str) -> String {
+    c.get("/dossiers").await;
+    let p = c.post("/dossiers", &[("title", title)]).await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    p.location().trim_start_matches("/dossiers/").to_string()
+}
+
+/// A multipart form with the CSRF token of the last page and an optional file.
+async fn post_multipart(
+    c: &mut Client,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &[u8])>,
+) -> Page {
+    let boundary = "XyZrOuTeWiJzErBoUnDaRy";
+    let mut body: Vec<u8> = Vec::new();
+    let mut all: Vec<(String, String)> = fields
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    if let Some(t) = &c.csrf {
+        all.insert(0, ("csrf".into(), t.clone()));
+    }
+    for (k, v) in all {
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
+        );
+    }
+    if let Some((name, bytes)) = file {
+        body.extend(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend(bytes);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{boundary}--\r\n").as_bytes());
+    let request = Request::post(path)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(Body::from(body))
+        .unwrap();
+    c.send(request).await
+}
+
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+
+async fn add_event(
+    c: &mut Client,
+    case: &str,
+    title: &str,
+    notes: &str,
+    file: Option<(&str, &[u8])>,
+) -> Page {
+    c.get(&format!("/dossiers/{case}")).await;
+    let fields = [
+        ("kind", "conversation"),
+        ("date", "2026-10-14"),
+        ("title", title),
+        ("notes", notes),
+    ];
+    post_multipart(
+        c,
+        &format!("/dossiers/{case}/gebeurtenissen"),
+        &fields,
+        file,
+    )
+    .await
+}
+
+async fn share(
+    store: &Arc<dyn Store>,
+    case: &str,
+    owner: &str,
+    advocate_email: &str,
+    role: Role,
+) -> String {
+    let now = web_now();
+    let id = store::new_id();
+    let s = Share {
+        id: id.clone(),
+        case_id: case.into(),
+        email: advocate_email.into(),
+        role,
+        user_id: None,
+        token: store::new_id(),
+        created_at: now,
+        expires_at: None,
+        revoked_at: None,
+    };
+    store
+        .add_share(
+            &s,
+            &Actor {
+                user_id: owner.into(),
+                now,
+            },
+        )
+        .await
+        .unwrap();
+    let advocate = store.user_by_email(advocate_email).await.unwrap().unwrap();
+    store
+        .accept_share(
+            &id,
+            &Actor {
+                user_id: advocate.id,
+                now,
+            },
+        )
+        .await
+        .unwrap();
+    id
+}
+
+fn web_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+#[tokio::test]
+async fn sign_up_saves_the_intake_into_a_new_case() {
+    let (app, store, _) = app_and_store("signup-intake").await;
+    let mut c = Client::new(app.clone());
+    c.get("/vragen/probleem").await;
+    let p = c.post("/vragen/probleem", &[("antwoord", "hulp")]).await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    let p = c.get("/account/nieuw").await;
+    assert!(
+        p.body.contains(r#"name="save_intake""#),
+        "the intake can be saved"
+    );
+    let fields = [
+        ("email", "ouder@example.nl"),
+        ("password", PASSWORD),
+        ("password2", PASSWORD),
+        ("save_intake", "ja"),
+    ];
+    let p = c.post("/account/nieuw", &fields).await;
+    assert!(p.location().starts_with("/dossiers/"), "{}", p.location());
+    let case = p.location().trim_start_matches("/dossiers/").to_string();
+    let saved = store.latest_answers(&case).await.unwrap().unwrap();
+    assert!(saved.answers.contains("hulp"), "{}", saved.answers);
+    let p = c.get(&format!("/dossiers/{case}")).await;
+    assert_eq!(p.status, StatusCode::OK);
+
+    // Sign-up mistakes are explained, and the address kept.
+    let mut d = Client::new(app);
+    d.get("/account/nieuw").await;
+    let p = d
+        .post(
+            "/account/nieuw",
+            &[
+                ("email", "OUDER@example.nl"),
+                ("password", PASSWORD),
+                ("password2", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(p.body.contains("al een account"));
+    let p = d
+        .post(
+            "/account/nieuw",
+            &[
+                ("email", "nieuw@example.nl"),
+                ("password", "kort"),
+                ("password2", "kort"),
+            ],
+        )
+        .await;
+    assert!(p.body.contains("minstens 10 tekens") && p.body.contains("nieuw@example.nl"));
+}
+
+#[tokio::test]
+async fn every_case_route_checks_who_asks() {
+    let (app, store, _) = app_and_store("matrix").await;
+    matrix(app, store).await;
+}
+
+/// The same matrix with the app on PostgreSQL (`DATABASE_URL`), in a schema of its own.
+#[tokio::test]
+async fn every_case_route_checks_who_asks_on_postgres() {
+    let Some((url, schema)) = store_tests::pg_schema("web_matrix").await else {
+        return;
+    };
+    let mut c = config("matrix-pg");
+    c.database_url = Some(url);
+    let app = web::App::build(c)
+        .await
+        .expect("the app starts on PostgreSQL");
+    let (router, store) = (app.router(), app.store());
+    let result = tokio::spawn(matrix(router, store)).await;
+    store_tests::drop_pg_schema(&schema).await;
+    if let Err(e) = result {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
+
+async fn matrix(app: Router, store: Arc<dyn Store>) {
+    let mut owner = sign_up(&app, "owner@example.nl").await;
+    let mut other = sign_up(&app, "other@example.nl").await;
+    let mut reader = sign_up(&app, "reader@example.nl").await;
+    let mut contributor = sign_up(&app, "contributor@example.nl").await;
+    let mut revoked = sign_up(&app, "revoked@example.nl").await;
+    let mut anonymous = Client::new(app.clone());
+    anonymous.get("/antwoorden").await;
+    let case = new_case(&mut owner, "Sam").await;
+    let p = add_event(
+        &mut owner,
+        &case,
+        "Gesprek",
+        "eerste",
+        Some(("brief.pdf", PDF)),
+    )
+    .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+    let event = store.events(&case).await.unwrap()[0].id.clone();
+    let attachment = store.attachments(&case).await.unwrap()[0].id.clone();
+    let owner_id = store
+        .user_by_email("owner@example.nl")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    share(&store, &case, &owner_id, "reader@example.nl", Role::Read).await;
+    share(
+        &store,
+        &case,
+        &owner_id,
+        "contributor@example.nl",
+        Role::Contribute,
+    )
+    .await;
+    let gone = share(
+        &store,
+        &case,
+        &owner_id,
+        "revoked@example.nl",
+        Role::Contribute,
+    )
+    .await;
+    store
+        .revoke_share(
+            &case,
+            &gone,
+            &Actor {
+                user_id: owner_id.clone(),
+                now: web_now(),
+            },
+        )
+        .await
+        .unwrap();
+
+    for (method, pattern, needed) in web::CASE_ROUTES {
+        let path = pattern
+            .replace("{case}", &case)
+            .replace("{event}", &event)
+            .replace("{attachment}", &attachment)
+            .replace("{share}", &gone)
+            .replace("{step}", "praten");
+        let who: [(&str, &mut Client, Option<Role>); 6] = [
+            ("anonymous", &mut anonymous, None),
+            ("owner", &mut owner, Some(Role::Owner)),
+            ("another parent", &mut other, None),
+            ("advocate-read", &mut reader, Some(Role::Read)),
+            (
+                "advocate-contribute",
+                &mut contributor,
+                Some(Role::Contribute),
+            ),
+            ("revoked advocate", &mut revoked, None),
+        ];
+        for (name, c, role) in who {
+            // Every client has a page with a CSRF token, so refusals are about access only.
+            c.get("/antwoorden").await;
+            let p = if *method == "GET" {
+                c.get(&path).await
+            } else if pattern.ends_with("/gebeurtenissen") {
+                let fields = [
+                    ("kind", "meeting"),
+                    ("date", "2026-10-15"),
+                    ("title", "Overleg"),
+                    ("notes", ""),
+                ];
+                post_multipart(c, &path, &fields, None).await
+            } else {
+                // Harmless bodies: the delete is not confirmed, the edit names an old version.
+                c.post(
+                    &path,
+                    &[
+                        ("name", "Kim"),
+                        ("kind", "meeting"),
+                        ("date", "2026-10-15"),
+                        ("title", "x"),
+                        ("version", "0"),
+                    ],
+                )
+                .await
+            };
+            let expected = match role {
+                _ if name == "anonymous" => "login",
+                None => "not found",
+                Some(r) if r >= *needed => "allowed",
+                Some(_) => "forbidden",
+            };
+            let got = match p.status {
+                StatusCode::SEE_OTHER if p.location() == "/inloggen" => "login",
+                StatusCode::NOT_FOUND => "not found",
+                StatusCode::FORBIDDEN => "forbidden",
+                _ => "allowed",
+            };
+            assert_eq!(
+                got,
+                expected,
+                "{name}: {method} {pattern} gave {} {}",
+                p.status,
+                p.location()
+            );
+        }
+    }
+    assert_eq!(
+        store.case_by_id(&case).await.unwrap().map(|c| c.id),
+        Some(case.clone()),
+        "still there"
+    );
+    let log = store.audit_log(&case).await.unwrap();
+    assert!(
+        log.iter().any(|a| a.action.starts_with("read ")),
+        "reads by advocates are in the audit log"
+    );
+    let _ = Method::GET;
+}
+
+#[tokio::test]
+async fn two_editors_of_one_event_lose_nothing() {
+    let (app, store, _) = app_and_store("conflict").await;
+    let mut owner = sign_up(&app, "owner@example.nl").await;
+    let mut advocate = sign_up(&app, "adv@example.nl").await;
+    let case = new_case(&mut owner, "Sam").await;
+    add_event(&mut owner, &case, "Gesprek", "eerste versie", None).await;
+    let owner_id = store
+        .user_by_email("owner@example.nl")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    share(&store, &case, &owner_id, "adv@example.nl", Role::Contribute).await;
+    let event = store.events(&case).await.unwrap()[0].id.clone();
+    let path = format!("/dossiers/{case}/gebeurtenissen/{event}");
+    let a = owner.get(&path).await;
+    assert!(a.body.contains(r#"name="version" value="1""#));
+    advocate.get(&path).await;
+    let form = |notes: &'static str| {
+        [
+            ("kind", "conversation"),
+            ("date", "2026-10-14"),
+            ("title", "Gesprek"),
+            ("notes", notes),
+            ("version", "1"),
+        ]
+    };
+    let p = owner.post(&path, &form("tekst van de ouder")).await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    let p = advocate.post(&path, &form("tekst van de advocaat")).await;
+    assert_eq!(p.status, StatusCode::CONFLICT);
+    assert!(
+        p.body
+            .contains("Iemand anders heeft deze gebeurtenis net gewijzigd")
+    );
+    assert!(
+        p.body.contains("tekst van de advocaat"),
+        "the second editor keeps their text"
+    );
+    assert!(
+        p.body.contains("tekst van de ouder"),
+        "and sees what was saved"
+    );
+    assert!(
+        p.body.contains(r#"name="version" value="2""#),
+        "saving again is a deliberate choice"
+    );
+    assert_eq!(
+        store.event(&case, &event).await.unwrap().unwrap().notes,
+        "tekst van de ouder"
+    );
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_or_neutralised_and_the_text_kept() {
+    let (app, store, data) = app_and_store("bad-input").await;
+    let mut owner = sign_up(&app, "owner@example.nl").await;
+    let case = new_case(&mut owner, "Sam").await;
+    // A program dressed up as a PDF.
+    let p = add_event(
+        &mut owner,
+        &case,
+        "Brief",
+        "mijn aantekening",
+        Some(("brief.pdf", b"MZ\x90\x00 not a pdf")),
+    )
+    .await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(p.body.contains("Dit soort bestand kunnen we niet bewaren"));
+    assert!(
+        p.body.contains("mijn aantekening"),
+        "the notes are kept in the form"
+    );
+    assert!(store.events(&case).await.unwrap().is_empty());
+    // A date that does not exist.
+    owner.get(&format!("/dossiers/{case}")).await;
+    let fields = [
+        ("kind", "letter"),
+        ("date", "2026-02-30"),
+        ("title", "Brief"),
+        ("notes", "bewaar mij"),
+    ];
+    let p = post_multipart(
+        &mut owner,
+        &format!("/dossiers/{case}/gebeurtenissen"),
+        &fields,
+        None,
+    )
+    .await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(p.body.contains("Vul een datum in die bestaat") && p.body.contains("bewaar mij"));
+    // Too large for the form.
+    let big = vec![b'%'; web::ATTACHMENT_LIMIT + 10];
+    let p = add_event(&mut owner, &case, "Groot", "", Some(("groot.pdf", &big))).await;
+    assert_eq!(p.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // Script in the notes is kept as typed but never shown as HTML.
+    let p = add_event(
+        &mut owner,
+        &case,
+        "Script",
+        "hallo <script>alert(1)</script> **vet** <img src=x onerror=alert(2)>",
+        None,
+    )
+    .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    let page = owner.get(&format!("/dossiers/{case}")).await;
+    assert!(
+        !page.body.contains("<script>alert") && !page.body.contains("onerror"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("<strong>vet</strong>"));
+    assert!(
+        store.events(&case).await.unwrap()[0]
+            .notes
+            .contains("<script>"),
+        "stored as typed"
+    );
+    assert!(
+        !data.join("attachments").join(&case).exists(),
+        "no file was stored"
+    );
+}
+
+/// The raw body of a GET, for binary downloads.
+async fn get_bytes(c: &Client, path: &str) -> (StatusCode, Vec<u8>) {
+    use tower::ServiceExt;
+    let mut request = Request::get(path).body(Body::empty()).unwrap();
+    if let Some(cookie) = &c.cookie {
+        request
+            .headers_mut()
+            .insert(header::COOKIE, cookie.parse().unwrap());
+    }
+    let response = c.app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    (
+        status,
+        axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap()
+            .to_vec(),
+    )
+}
+
+#[tokio::test]
+async fn export_delete_import_gives_the_same_case_and_delete_leaves_nothing() {
+    let (app, store, data) = app_and_store("export-delete").await;
+    let mut owner = sign_up(&app, "owner@example.nl").await;
+    let case = new_case(&mut owner, "Sam").await;
+    owner.get(&format!("/dossiers/{case}")).await;
+    owner
+        .post(
+            &format!("/dossiers/{case}/kinderen"),
+            &[
+                ("name", "Sam"),
+                ("birth_year", "2016"),
+                ("school_level", "groep 5"),
+            ],
+        )
+        .await;
+    add_event(
+        &mut owner,
+        &case,
+        "Gesprek",
+        "aantekening",
+        Some(("brief.pdf", PDF)),
+    )
+    .await;
+    add_event(&mut owner, &case, "Tweede", "nog een", None).await;
+    let (status, zip) = get_bytes(&owner, &format!("/dossiers/{case}/export")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(zip.starts_with(b"PK"), "a ZIP");
+    assert!(data.join("attachments").join(&case).exists());
+
+    owner.get(&format!("/dossiers/{case}")).await;
+    let p = owner
+        .post(
+            &format!("/dossiers/{case}/verwijderen"),
+            &[("confirm", "ja")],
+        )
+        .await;
+    assert_eq!(p.location(), "/dossiers");
+    assert!(store.case_by_id(&case).await.unwrap().is_none());
+    assert!(store.children(&case).await.unwrap().is_empty());
+    assert!(store.events(&case).await.unwrap().is_empty());
+    assert!(store.attachments(&case).await.unwrap().is_empty());
+    assert!(store.audit_log(&case).await.unwrap().is_empty());
+    assert!(
+        !data.join("attachments").join(&case).exists(),
+        "the files are gone"
+    );
+    assert_eq!(
+        owner.get(&format!("/dossiers/{case}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    owner.get("/dossiers").await;
+    let p = post_multipart(
+        &mut owner,
+        "/dossiers/importeren",
+        &[],
+        Some(("routewijzer-dossier.zip", &zip)),
+    )
+    .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+    let back = p.location().trim_start_matches("/dossiers/").to_string();
+    assert_eq!(store.case_by_id(&back).await.unwrap().unwrap().title, "Sam");
+    let child = &store.children(&back).await.unwrap()[0];
+    assert_eq!(
+        (
+            child.name.as_str(),
+            child.birth_year,
+            child.school_level.as_str()
+        ),
+        ("Sam", Some(2016), "groep 5")
+    );
+    let events: Vec<(String, String, String, String)> = store
+        .events(&back)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.kind, e.date, e.title, e.notes))
+        .collect();
+    assert_eq!(events.len(), 2);
+    assert!(events.contains(&(
+        "conversation".into(),
+        "2026-10-14".into(),
+        "Gesprek".into(),
+        "aantekening".into()
+    )));
+    let a = &store.attachments(&back).await.unwrap()[0];
+    let (status, bytes) = get_bytes(&owner, &format!("/dossiers/{back}/bijlagen/{}", a.id)).await;
+    assert_eq!((status, bytes.as_slice()), (StatusCode::OK, PDF));
+
+    // Not ours, or a disguised attachment inside: refused with a message, nothing stored.
+    let p = post_multipart(
+        &mut owner,
+        "/dossiers/importeren",
+        &[],
+        Some(("x.zip", b"not a zip")),
+    )
+    .await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(p.body.contains("geen dossier uit Routewijzer"));
+    let owner_id = store
+        .user_by_email("owner@example.nl")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    assert_eq!(
+        store
+            .cases_for_user(&owner_id, web_now())
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // Deleting the account takes the imported case and its files too.
+    owner.get("/account").await;
+    let p = owner
+        .post("/account/verwijderen", &[("confirm", "ja")])
+        .await;
+    assert_eq!(p.location(), "/");
+    assert!(store.user_by_id(&owner_id).await.unwrap().is_none());
+    assert!(store.case_by_id(&back).await.unwrap().is_none());
+    assert!(!data.join("attachments").join(&back).exists());
+}
+
+#[tokio::test]
+async fn log_out_everywhere_and_throttled_logins() {
+    let (app, _, _) = app_and_store("logout").await;
+    let mut first = sign_up(&app, "owner@example.nl").await;
+    let mut second = Client::new(app.clone());
+    second.get("/inloggen").await;
+    let p = second
+        .post(
+            "/inloggen",
+            &[("email", "Owner@Example.nl"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(p.location(), "/dossiers");
+    assert_eq!(second.get("/dossiers").await.status, StatusCode::OK);
+    first.get("/account").await;
+    let p = first.post("/uitloggen/overal", &[]).await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        second.get("/dossiers").await.location(),
+        "/inloggen",
+        "the other browser is logged out too"
+    );
+
+    let mut attacker = Client::new(app);
+    attacker.get("/inloggen").await;
+    for _ in 0..5 {
+        let p = attacker
+            .post(
+                "/inloggen",
+                &[
+                    ("email", "owner@example.nl"),
+                    ("password", "fout fout fout"),
+                ],
+            )
+            .await;
+        assert!(p.body.contains("klopt niet"));
+    }
+    let p = attacker
+        .post(
+            "/inloggen",
+            &[("email", "owner@example.nl"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        p.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits"
+    );
+}
+
+#[tokio::test]
+async fn an_invited_advocate_sees_the_case_until_revoked() {
+    let (app, store, _) = app_and_store("sharing").await;
+    let mut owner = sign_up(&app, "owner@example.nl").await;
+    let case = new_case(&mut owner, "Sam").await;
+    add_event(&mut owner, &case, "Gesprek met de IB'er", "afspraken", None).await;
+    owner.get(&format!("/dossiers/{case}/delen")).await;
+    let p = owner
+        .post(
+            &format!("/dossiers/{case}/delen"),
+            &[("email", "Adv@Example.nl"), ("role", "read")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    let p = owner
+        .post(
+            &format!("/dossiers/{case}/delen"),
+            &[
+                ("email", "x@example.nl"),
+                ("role", "read"),
+                ("until", "2026-02-30"),
+            ],
+        )
+        .await;
+    assert!(
+        p.body.contains("Vul een datum in die bestaat"),
+        "an impossible end date is refused"
+    );
+    let invite = store.shares(&case).await.unwrap().remove(0);
+    let link = format!("/uitnodiging/{}", invite.token);
+
+    let mut stranger = sign_up(&app, "stranger@example.nl").await;
+    let p = stranger.get(&link).await;
+    assert!(
+        p.body.contains("voor een ander e-mailadres"),
+        "only the invited address may accept"
+    );
+
+    let mut advocate = sign_up(&app, "adv@example.nl").await;
+    advocate.get(&link).await;
+    let p = advocate.post(&link, &[]).await;
+    assert_eq!(p.location(), format!("/dossiers/{case}"));
+    let p = advocate.get(&format!("/dossiers/{case}")).await;
+    assert_eq!(p.status, StatusCode::OK);
+    assert!(
+        p.body.contains("Gesprek met de IB"),
+        "the advocate sees the timeline"
+    );
+    assert!(
+        !p.body.contains("/gebeurtenissen\" enctype"),
+        "a reader gets no form to add events"
+    );
+
+    let page = owner.get(&format!("/dossiers/{case}/delen")).await;
+    assert!(page.body.contains("adv@example.nl") || page.body.contains("Adv@Example.nl"));
+    assert!(
+        page.body.contains("read /dossiers/{case}"),
+        "the advocate's read is in the audit log"
+    );
+    let p = owner
+        .post(
+            &format!("/dossiers/{case}/delen/{}/intrekken", invite.id),
+            &[],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        advocate.get(&format!("/dossiers/{case}")).await.status,
+        StatusCode::NOT_FOUND,
+        "revoked"
+    );
+    assert!(
+        advocate
+            .get(&link)
+            .await
+            .body
+            .contains("ingetrokken of verlopen")
+    );
+}
+
+#[tokio::test]
+async fn the_second_factor_asks_for_the_code_from_the_app() {
+    let (app, store, _) = app_and_store("totp").await;
+    let mut c = sign_up(&app, "owner@example.nl").await;
+    let p = c.get("/account").await;
+    let at =
+        p.body.find(r#"<code id="totp-secret">"#).unwrap() + r#"<code id="totp-secret">"#.len();
+    let secret = p.body[at..].split('<').next().unwrap().to_string();
+    let p = c
+        .post("/account/tweestaps/aan", &[("code", "000000x")])
+        .await;
+    assert!(p.body.contains("Deze code klopt niet"));
+    let code = web::totp_code(&secret, web_now()).unwrap();
+    let p = c.post("/account/tweestaps/aan", &[("code", &code)]).await;
+    assert_eq!(p.location(), "/account");
+    let user = store
+        .user_by_email("owner@example.nl")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(user.totp_secret.as_deref(), Some(secret.as_str()));
+
+    let mut d = Client::new(app);
+    d.get("/inloggen").await;
+    let p = d
+        .post(
+            "/inloggen",
+            &[("email", "owner@example.nl"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        p.location(),
+        "/inloggen/code",
+        "the password alone is not enough"
+    );
+    assert_eq!(
+        d.get("/dossiers").await.location(),
+        "/inloggen",
+        "not logged in yet"
+    );
+    d.get("/inloggen/code").await;
+    let p = d.post("/inloggen/code", &[("code", "123")]).await;
+    assert!(p.body.contains("Deze code klopt niet"));
+    let code = web::totp_code(&secret, web_now()).unwrap();
+    let p = d.post("/inloggen/code", &[("code", &code)]).await;
+    assert_eq!(p.location(), "/dossiers");
+    assert_eq!(d.get("/dossiers").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_by_a_link_that_works_once() {
+    let mut c = config("reset");
+    let mailer = web::Mailer::memory();
+    c.mailer = mailer.clone();
+    let app = web::App::build(c).await.unwrap().router();
+    let mut first = sign_up(&app, "owner@example.nl").await;
+    let mut d = Client::new(app.clone());
+    d.get("/wachtwoord-vergeten").await;
+    let p = d
+        .post("/wachtwoord-vergeten", &[("email", "nobody@example.nl")])
+        .await;
+    let same = p.body.contains("Als er een account is");
+    let p = d
+        .post("/wachtwoord-vergeten", &[("email", "OWNER@example.nl")])
+        .await;
+    assert!(
+        same && p.body.contains("Als er een account is"),
+        "the page does not tell who has an account"
+    );
+    let mails = mailer.sent();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, "owner@example.nl");
+    let link = mails[0]
+        .body
+        .split_whitespace()
+        .find(|w| w.starts_with("/wachtwoord-herstellen/"))
+        .unwrap()
+        .to_string();
+    d.get(&link).await;
+    let p = d
+        .post(
+            &link,
+            &[
+                ("password", "nieuw wachtwoord 1"),
+                ("password2", "iets anders"),
+            ],
+        )
+        .await;
+    assert!(
+        p.body.contains("niet gelijk"),
+        "a typing mistake does not use up the link"
+    );
+    let p = d
+        .post(
+            &link,
+            &[
+                ("password", "nieuw wachtwoord 1"),
+                ("password2", "nieuw wachtwoord 1"),
+            ],
+        )
+        .await;
+    assert_eq!(p.location(), "/inloggen");
+    assert_eq!(
+        first.get("/dossiers").await.location(),
+        "/inloggen",
+        "every login ended"
+    );
+    let p = d
+        .post(
+            &link,
+            &[
+                ("password", "nog een wachtwoord"),
+                ("password2", "nog een wachtwoord"),
+            ],
+        )
+        .await;
+    assert!(p.body.contains("Deze link werkt niet meer"));
+    d.get("/inloggen").await;
+    let p = d
+        .post(
+            "/inloggen",
+            &[
+                ("email", "owner@example.nl"),
+                ("password", "nieuw wachtwoord 1"),
+            ],
+        )
+        .await;
+    assert_eq!(p.location(), "/dossiers");
+}
+
+#[tokio::test]
+async fn a_partial_re_save_of_the_intake_keeps_earlier_answers() {
+    let (app, store, _) = app_and_store("answers-merge").await;
+    let mut c = sign_up(&app, "owner@example.nl").await;
+    let case = new_case(&mut c, "Sam").await;
+    c.get("/vragen/probleem").await;
+    c.post("/vragen/probleem", &[("antwoord", "hulp")]).await;
+    c.get("/vragen/datum-besluit").await;
+    c.post(
+        "/vragen/datum-besluit",
+        &[("dag", "1"), ("maand", "6"), ("jaar", "2027")],
+    )
+    .await;
+    c.get(&format!("/dossiers/{case}")).await;
+    c.post(&format!("/dossiers/{case}/antwoorden"), &[]).await;
+    // A new session knows only one answer; saving it must not drop the date.
+    c.post("/opnieuw", &[]).await;
+    c.get("/vragen/probleem").await;
+    c.post("/vragen/probleem", &[("antwoord", "hulp")]).await;
+    c.get(&format!("/dossiers/{case}")).await;
+    c.post(&format!("/dossiers/{case}/antwoorden"), &[]).await;
+    let versions = store.answer_versions(&case).await.unwrap();
+    assert_eq!(versions.len(), 2, "every save is a version");
+    assert!(
+        versions[1].answers.contains("2027-06-01"),
+        "the date entered earlier is kept: {}",
+        versions[1].answers
+    );
+}
+
+#[tokio::test]
+async fn a_decision_event_starts_its_deadlines() {
+    let (app, store, _) = app_and_store("decision").await;
+    let store_parties = |_: &Router, case: &str| {
+        let (store, case) = (store.clone(), case.to_string());
+        async move { store.parties(&case).await.unwrap()[0].id.clone() }
+    };
+    let mut c = sign_up(&app, "owner@example.nl").await;
+    c.get("/vragen/probleem").await;
+    c.post("/vragen/probleem", &[("antwoord", "hulp")]).await;
+    c.get("/vragen/gesprek").await;
+    c.post("/vragen/gesprek", &[("antwoord", "ja")]).await;
+    c.get("/dossiers").await;
+    let p = c
+        .post("/dossiers", &[("title", "Sam"), ("save_intake", "ja")])
+        .await;
+    let case = p.location().trim_start_matches("/dossiers/").to_string();
+    let before = c.get(&format!("/dossiers/{case}")).await;
+    assert!(!before.body.contains("25 november 2026"));
+    let fields = [
+        ("kind", "decision"),
+        ("date", "2026-10-14"),
+        ("title", "Besluit"),
+        ("notes", ""),
+        ("sets_date", "datum-besluit"),
+    ];
+    let p = post_multipart(
+        &mut c,
+        &format!("/dossiers/{case}/gebeurtenissen"),
+        &fields,
+        None,
+    )
+    .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+    let after = c.get(&format!("/dossiers/{case}")).await;
+    assert!(
+        after.body.contains("Bezwaar maken") && after.body.contains("25 november 2026"),
+        "{}",
+        after.body
+    );
+    c.post(
+        &format!("/dossiers/{case}/partijen"),
+        &[
+            ("name", "De Regenboog"),
+            ("role", "school"),
+            ("contact", "info@regenboog.example"),
+        ],
+    )
+    .await;
+    let party = store_parties(&app, &case).await;
+    let fields = [
+        ("kind", "meeting"),
+        ("date", "2026-10-20"),
+        ("title", "Overleg"),
+        ("notes", ""),
+        ("party", party.as_str()),
+    ];
+    let p = post_multipart(
+        &mut c,
+        &format!("/dossiers/{case}/gebeurtenissen"),
+        &fields,
+        None,
+    )
+    .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    let page = c.get(&format!("/dossiers/{case}")).await;
+    assert!(
+        page.body.contains("Met wie: De Regenboog"),
+        "the parties of an event are shown"
+    );
+    let p = c
+        .post(
+            &format!("/dossiers/{case}/stappen/praten"),
+            &[("outcome", "geen-oplossing"), ("date", "2026-10-01")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    let page = c.get(&format!("/dossiers/{case}")).await;
+    assert!(
+        page.body.contains("Geen oplossing (2026-10-01)"),
+        "the outcome of a step is recorded"
+    );
+    let p = c
+        .post(
+            &format!("/dossiers/{case}/stappen/praten"),
+            &[("outcome", "geen-oplossing"), ("date", "2026-13-01")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let bad = [
+        ("kind", "decision"),
+        ("date", "2026-10-14"),
+        ("title", "B"),
+        ("notes", ""),
+        ("sets_date", "probleem"),
+    ];
+    let p = post_multipart(
+        &mut c,
+        &format!("/dossiers/{case}/gebeurtenissen"),
+        &bad,
+        None,
+    )
+    .await;
+    assert_eq!(
+        p.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "only date questions"
+    );
+}
