@@ -1,7 +1,9 @@
-//! Median time to render one letter as PDF in-process (criterion), and the DOCX for comparison.
+//! Median time to render one letter as PDF in-process (criterion), the DOCX for comparison, and
+//! a case dossier of 40 events and 10 attachments as PDF.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
+mod dossier_sample;
 mod sample;
 
 fn bench(c: &mut Criterion) {
@@ -12,6 +14,13 @@ fn bench(c: &mut Criterion) {
     c.bench_function("letter_docx", |b| {
         b.iter(|| letters::letter_docx(&letter).unwrap())
     });
+    let dossier = dossier_sample::sample_dossier(40, 10);
+    let mut group = c.benchmark_group("dossier");
+    group.sample_size(10);
+    group.bench_function("dossier_pdf_40_events_10_attachments", |b| {
+        b.iter(|| letters::dossier_pdf(&dossier).unwrap())
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench);

@@ -1,4 +1,4 @@
-//! Letters and the one-page route plan as documents: PDF through typst (in-process, with the
+//! Letters, the one-page route plan and the case dossier as documents: PDF through typst (in-process, with the
 //! bundled fonts in `fonts/`, no network, no system fonts) and DOCX through docx-rs.
 //!
 //! The caller gives finished texts ([`Letter`], [`Plan`]); this crate only lays them out. User
@@ -12,7 +12,7 @@ mod pdf;
 use serde::Serialize;
 
 pub use docx::letter_docx;
-pub use pdf::{letter_pdf, plan_pdf};
+pub use pdf::{dossier_pdf, letter_pdf, plan_pdf};
 
 /// A filled-in letter, ready to lay out.
 #[derive(Debug, Clone, Serialize)]
@@ -80,6 +80,63 @@ pub struct Plan {
     pub deadlines: Vec<(String, String)>,
     pub warnings_heading: String,
     pub warnings: Vec<String>,
+    pub footer: String,
+}
+
+/// One event on the dossier's timeline, every field plain text.
+#[derive(Debug, Clone, Serialize)]
+pub struct DossierEvent {
+    /// The date with its weekday, as the interface writes it.
+    pub date: String,
+    pub kind: String,
+    pub title: String,
+    /// The names of the parties involved, comma separated.
+    pub parties: String,
+    /// The notes as plain text (Markdown already taken out by the caller).
+    pub notes: String,
+}
+
+/// One attachment in the dossier's index.
+#[derive(Debug, Clone, Serialize)]
+pub struct DossierAttachment {
+    pub file_name: String,
+    /// The type in words ("PDF", "PNG-afbeelding", ...).
+    pub kind: String,
+    /// The size in words ("1,2 MB").
+    pub size: String,
+    /// The event it belongs to (date and title).
+    pub event: String,
+}
+
+/// A whole case file on paper: cover, the situation in short, the route, deadlines, the timeline
+/// and an index of attachments. Every text, headings and labels included, comes from the caller.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dossier {
+    /// The document title (cover and PDF metadata).
+    pub title: String,
+    /// The cover: (label, value), for example the child's first name, the school, the date of
+    /// export.
+    pub cover: Vec<(String, String)>,
+    /// A line under the cover (what this document is, that it is not legal advice).
+    pub cover_note: String,
+    pub situation_heading: String,
+    /// (question text, answer in words)
+    pub situation: Vec<(String, String)>,
+    pub route_heading: String,
+    pub steps: Vec<PlanStep>,
+    pub deadlines_heading: String,
+    /// (what, date with weekday)
+    pub deadlines: Vec<(String, String)>,
+    pub timeline_heading: String,
+    /// The labels of the parties and notes lines of an event.
+    pub parties_label: String,
+    pub events: Vec<DossierEvent>,
+    pub attachments_heading: String,
+    /// The column heads of the index: file name, type, size, event.
+    pub attachment_columns: [String; 4],
+    pub attachments: Vec<DossierAttachment>,
+    /// Shown under a heading whose list is empty.
+    pub empty: String,
     pub footer: String,
 }
 

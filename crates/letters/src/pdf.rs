@@ -14,10 +14,11 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 
-use crate::{Letter, Plan, RenderError};
+use crate::{Dossier, Letter, Plan, RenderError};
 
 const LETTER_TYP: &str = include_str!("../templates/letter.typ");
 const PLAN_TYP: &str = include_str!("../templates/plan.typ");
+const DOSSIER_TYP: &str = include_str!("../templates/dossier.typ");
 
 /// The bundled fonts (see `fonts/README.md`).
 const FONT_FILES: [&[u8]; 3] = [
@@ -56,6 +57,7 @@ fn file_id(name: &'static str) -> FileId {
 
 static LETTER_ID: LazyLock<FileId> = LazyLock::new(|| file_id("letter.typ"));
 static PLAN_ID: LazyLock<FileId> = LazyLock::new(|| file_id("plan.typ"));
+static DOSSIER_ID: LazyLock<FileId> = LazyLock::new(|| file_id("dossier.typ"));
 
 const LETTER: Template = Template {
     name: "letter.typ",
@@ -66,6 +68,12 @@ const PLAN: Template = Template {
     name: "plan.typ",
     text: PLAN_TYP,
     id: &PLAN_ID,
+};
+
+const DOSSIER: Template = Template {
+    name: "dossier.typ",
+    text: DOSSIER_TYP,
+    id: &DOSSIER_ID,
 };
 
 /// The sources of one template; the only file it may read is itself.
@@ -121,6 +129,11 @@ pub fn letter_pdf(letter: &Letter) -> Result<Vec<u8>, RenderError> {
 /// The one-page route plan as PDF.
 pub fn plan_pdf(plan: &Plan) -> Result<Vec<u8>, RenderError> {
     render(&PLAN, serde_json::to_string(plan)?)
+}
+
+/// The case dossier as PDF: as many pages as the case needs.
+pub fn dossier_pdf(dossier: &Dossier) -> Result<Vec<u8>, RenderError> {
+    render(&DOSSIER, serde_json::to_string(dossier)?)
 }
 
 /// How many renders a memoised result may go unused before it is dropped.

@@ -10,7 +10,7 @@ use calendar::{Confidence, Region};
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::condition::{Value, Values};
+use crate::condition::Value;
 use crate::model::{Knowledge, Rule, Status, Term};
 use crate::situation::{self, Situation};
 
@@ -188,10 +188,9 @@ fn plain(kind: ReasonKind) -> Reason {
 
 /// Computes the personal route. Never panics on a situation built by [`crate::situation`].
 pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
-    let (values, mut notes) = situation::values(k, s);
+    let (slots, mut notes) = situation::slot_values(k, s);
     let region = s.region(k);
 
-    let slots = k.slots(&values);
     let fired: Vec<Fired> = k
         .rules
         .iter()
@@ -205,9 +204,14 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
                 rule: Some(rule.id.clone()),
                 answers: Arc::new(
                     rule.when
-                        .names()
+                        .named_slots()
                         .into_iter()
-                        .filter_map(|id| values.get(id).map(|v| (id.to_string(), v.clone())))
+                        .filter_map(|(id, slot)| {
+                            slots
+                                .get(slot)?
+                                .as_ref()
+                                .map(|v| (id.to_string(), v.clone()))
+                        })
                         .collect(),
                 ),
             },
@@ -318,7 +322,7 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
                 k,
                 term,
                 item.reasons,
-                &values,
+                &slots,
                 region,
                 &mut notes,
             ))
@@ -328,7 +332,8 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
     let derived = k
         .derived
         .iter()
-        .filter_map(|d| values.get(&d.id).map(|v| (d.id.clone(), v.clone())))
+        .zip(&slots[k.questions.len()..])
+        .filter_map(|(d, v)| v.as_ref().map(|v| (d.id.clone(), v.clone())))
         .collect();
 
     notes.sort();
@@ -349,8 +354,8 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
     }
 }
 
-fn date_of(values: &Values, id: &str) -> Option<Date> {
-    match values.get(id) {
+fn date_of(k: &Knowledge, slots: &[Option<Value>], id: &str) -> Option<Date> {
+    match k.slot(id).and_then(|i| slots.get(i)?.as_ref()) {
         Some(Value::Date(d)) => Some(*d),
         _ => None,
     }
@@ -360,7 +365,7 @@ fn term_advice(
     k: &Knowledge,
     term: &Term,
     reasons: Vec<Reason>,
-    values: &Values,
+    slots: &[Option<Value>],
     region: Option<Region>,
     notes: &mut Vec<String>,
 ) -> TermAdvice {
@@ -376,15 +381,15 @@ fn term_advice(
         out.no_date = Some(NoDate::Uncertain);
         return out;
     }
-    let Some(start) = term.start.as_deref().and_then(|q| date_of(values, q)) else {
+    let Some(start) = term.start.as_deref().and_then(|q| date_of(k, slots, q)) else {
         out.no_date = Some(NoDate::StartUnknown);
         return out;
     };
     let mut suspensions = Vec::new();
     if let Some(sus) = &term.suspended_by
-        && let Some(from) = date_of(values, &sus.from)
+        && let Some(from) = date_of(k, slots, &sus.from)
     {
-        match date_of(values, &sus.to) {
+        match date_of(k, slots, &sus.to) {
             Some(to) => suspensions.push(calendar::Suspension { from, to }),
             None => {
                 out.no_date = Some(NoDate::Suspended);

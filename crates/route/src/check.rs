@@ -50,6 +50,57 @@ impl Checker<'_> {
         self.errors.push(ContentError::at(loc, msg));
     }
 
+    /// A step's outcomes: unique ids, and every answer they give fits its question.
+    fn outcomes(&mut self, s: &Step) {
+        let mut seen = HashSet::new();
+        for o in &s.outcomes {
+            let what = format!("step '{}' outcome '{}'", s.id, o.id);
+            if !seen.insert(o.id.as_str()) {
+                self.err(
+                    &o.loc,
+                    format!(
+                        "{what}: the id is used twice in this step; give each outcome its own id"
+                    ),
+                );
+            }
+            if o.label.trim().is_empty() {
+                self.err(
+                    &o.loc,
+                    format!("{what}: the label is empty; say in a few words what happened"),
+                );
+            }
+            if o.sets.is_empty() && o.date.is_none() {
+                self.err(&o.loc, format!("{what}: sets no answer; add sets = {{ question = value }} or a date question"));
+            }
+            for (q, v) in &o.sets {
+                match self.k.question(q) {
+                    None => self.err(
+                        &o.loc,
+                        format!("{what}: sets '{q}', which is not a question of the intake"),
+                    ),
+                    Some(question) => {
+                        if let Err(e) = crate::situation::check_value(
+                            question,
+                            &crate::situation::RawValue::from_json(v),
+                        ) {
+                            self.err(
+                                &o.loc,
+                                format!("{what}: the value for '{q}' does not fit: {e}"),
+                            );
+                        }
+                    }
+                }
+            }
+            if let Some(d) = &o.date {
+                match self.k.question(d) {
+                    Some(q) if q.kind == QuestionType::Date => {}
+                    Some(_) => self.err(&o.loc, format!("{what}: date = '{d}' is not a date question; name a question with type = \"date\"")),
+                    None => self.err(&o.loc, format!("{what}: date = '{d}' is not a question of the intake")),
+                }
+            }
+        }
+    }
+
     /// Every `{{id}}` in a text names a question or derived value.
     fn placeholders(&mut self, loc: &Loc, what: &str, text: &str) {
         for id in crate::fill::placeholders(text) {
@@ -390,6 +441,7 @@ impl Checker<'_> {
             if let Some(text) = &s.default_because {
                 self.placeholders(&s.loc, &what, text);
             }
+            self.outcomes(s);
             if s.default_status == Status::NotApplicable && s.default_because.is_none() {
                 self.err(
                     &s.loc,
@@ -482,6 +534,32 @@ impl Checker<'_> {
         })
     }
 
+    /// A letter's follow-up names a term; a date question it sets must be that term's `start`,
+    /// so that sending only starts a term the law starts from sending.
+    fn follow_up(&mut self, l: &crate::model::Letter, f: &crate::model::FollowUp) {
+        let what = format!("letter '{}'", l.id);
+        let Some(term) = self.k.terms.iter().find(|t| t.id == f.term) else {
+            self.err(
+                &l.loc,
+                format!("{what}: follow-up term '{}' is not in terms.toml", f.term),
+            );
+            return;
+        };
+        if let Some(q) = &f.date_question
+            && term.start.as_deref() != Some(q.as_str())
+        {
+            self.err(
+                &l.loc,
+                format!(
+                    "{what}: follow-up date-question '{q}' must be the start of term '{}' ({}); \
+                     leave date-question out when sending the letter does not start the term",
+                    term.id,
+                    term.start.as_deref().unwrap_or("it has none"),
+                ),
+            );
+        }
+    }
+
     fn items(&mut self) {
         let k = self.k;
         for o in &k.organisations {
@@ -496,6 +574,9 @@ impl Checker<'_> {
             self.citation(&l.loc, &format!("letter '{}'", l.id), &l.cite, true);
             if let Some(t) = &l.template {
                 self.letter_template(&l.id, t);
+            }
+            if let Some(f) = &l.follow_up {
+                self.follow_up(l, f);
             }
         }
         for a in &k.articles {

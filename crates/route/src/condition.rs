@@ -94,9 +94,11 @@ impl Condition {
 
     /// As [`Condition::eval`], with the values by slot (see [`crate::model::Knowledge::slots`]):
     /// the engine's fast path, with no id lookups.
-    pub fn eval_slots(&self, slots: &[Option<&Value>]) -> bool {
+    pub fn eval_slots(&self, slots: &[Option<Value>]) -> bool {
         match self {
-            Condition::Test { slot, test, .. } => test.eval(slots.get(*slot).copied().flatten()),
+            Condition::Test { slot, test, .. } => {
+                test.eval(slots.get(*slot).and_then(Option::as_ref))
+            }
             Condition::All(list) => list.iter().all(|c| c.eval_slots(slots)),
             Condition::Any(list) => list.iter().any(|c| c.eval_slots(slots)),
             Condition::Not(c) => !c.eval_slots(slots),
@@ -132,6 +134,27 @@ impl Condition {
                 list.iter().for_each(|c| c.collect_names(out))
             }
             Condition::Not(c) => c.collect_names(out),
+        }
+    }
+
+    /// Every value this condition names, once, with its slot.
+    pub fn named_slots(&self) -> Vec<(&str, usize)> {
+        let mut out: Vec<(&str, usize)> = Vec::new();
+        for (q, slot) in self.tests_with_slots() {
+            if !out.iter().any(|(n, _)| *n == q) {
+                out.push((q, slot));
+            }
+        }
+        out
+    }
+
+    fn tests_with_slots(&self) -> Vec<(&str, usize)> {
+        match self {
+            Condition::Test { q, slot, .. } => vec![(q.as_str(), *slot)],
+            Condition::All(list) | Condition::Any(list) => {
+                list.iter().flat_map(|c| c.tests_with_slots()).collect()
+            }
+            Condition::Not(c) => c.tests_with_slots(),
         }
     }
 

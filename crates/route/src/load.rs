@@ -333,10 +333,40 @@ struct RawStep {
     #[serde(default)]
     articles: Vec<String>,
     #[serde(default)]
+    outcomes: Vec<Spanned<RawOutcome>>,
+    #[serde(default)]
     sources: Vec<String>,
     #[serde(default)]
     claims: Vec<String>,
     confidence: Option<Confidence>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawOutcome {
+    id: String,
+    label: String,
+    #[serde(default)]
+    sets: std::collections::BTreeMap<String, toml::Value>,
+    date: Option<String>,
+}
+
+/// A TOML value in the situation-file JSON shape (dates as `YYYY-MM-DD` text).
+fn toml_to_json(v: &toml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        toml::Value::String(s) => J::String(s.clone()),
+        toml::Value::Integer(i) => J::from(*i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+        toml::Value::Boolean(b) => J::Bool(*b),
+        toml::Value::Datetime(d) => J::String(d.to_string()),
+        toml::Value::Array(a) => J::Array(a.iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => J::Object(
+            t.iter()
+                .map(|(k, v)| (k.clone(), toml_to_json(v)))
+                .collect(),
+        ),
+    }
 }
 
 #[derive(Deserialize)]
@@ -421,6 +451,7 @@ struct RawLetter {
     id: String,
     title: String,
     when: String,
+    follow_up: Option<RawFollowUp>,
     #[serde(default)]
     sources: Vec<String>,
     #[serde(default)]
@@ -618,6 +649,25 @@ fn load_knowledge_file(path: &Path, text: &str, k: &mut Knowledge, errors: &mut 
             default_because: s.default_because,
             fallback: s.fallback,
             articles: s.articles,
+            outcomes: s
+                .outcomes
+                .into_iter()
+                .map(|o| {
+                    let l = loc(o.span());
+                    let o = o.into_inner();
+                    Outcome {
+                        id: o.id,
+                        label: o.label,
+                        sets: o
+                            .sets
+                            .iter()
+                            .map(|(q, v)| (q.clone(), toml_to_json(v)))
+                            .collect(),
+                        date: o.date,
+                        loc: l,
+                    }
+                })
+                .collect(),
             cite: cite(s.sources, s.claims, s.confidence),
             loc: l,
         });
@@ -688,6 +738,10 @@ fn load_knowledge_file(path: &Path, text: &str, k: &mut Knowledge, errors: &mut 
             id: x.id,
             title: x.title,
             when: x.when,
+            follow_up: x.follow_up.map(|f| crate::model::FollowUp {
+                term: f.term,
+                date_question: f.date_question,
+            }),
             cite: cite(x.sources, x.claims, x.confidence),
             template: None,
             loc: l,
@@ -779,6 +833,13 @@ struct RawLetterField {
     hint: Option<String>,
     from: Option<String>,
     kind: FieldKind,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawFollowUp {
+    term: String,
+    date_question: Option<String>,
 }
 
 /// A letter template is `+++`, TOML front matter (id, subject, fields), `+++`, then the text.

@@ -222,8 +222,25 @@ pub struct Step {
     pub default_because: Option<String>,
     pub fallback: bool,
     pub articles: Vec<String>,
+    /// What a parent can record as the result of this step, and which intake answers each
+    /// result gives (the route is then planned again from them).
+    pub outcomes: Vec<Outcome>,
     #[serde(flatten)]
     pub cite: Citation,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+/// One possible result of a step (`outcomes = [...]` in a step).
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub id: String,
+    pub label: String,
+    /// Intake answers that recording this result gives, as (question id, value in the
+    /// situation-file JSON shape). A `multi` question gets these values added to its answer.
+    pub sets: Vec<(String, serde_json::Value)>,
+    /// A date question that the date recorded with this result answers.
+    pub date: Option<String>,
     #[serde(skip)]
     pub loc: Loc,
 }
@@ -319,11 +336,24 @@ pub struct Letter {
     pub when: String,
     #[serde(flatten)]
     pub cite: Citation,
+    /// The term that follows sending this letter, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUp>,
     /// The letter text from `content/letters/<id>.md`, when there is one.
     #[serde(skip)]
     pub template: Option<LetterTemplate>,
     #[serde(skip)]
     pub loc: Loc,
+}
+
+/// The term that follows a letter. With `date_question`, the date the parent sent the letter
+/// answers that question and so starts the term (only where the law ties the start to sending:
+/// the checker demands it is the term's own `start`); without, the term is shown in words.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct FollowUp {
+    pub term: String,
+    pub date_question: Option<String>,
 }
 
 /// How a letter field is asked for and shown.
@@ -467,17 +497,6 @@ impl Knowledge {
             .get(id)
             .copied()
             .or_else(|| self.index.derived.get(id).map(|d| self.questions.len() + d))
-    }
-
-    /// The known values by slot, for [`crate::condition::Condition::eval_slots`].
-    pub fn slots<'v>(
-        &self,
-        values: &'v crate::condition::Values,
-    ) -> Vec<Option<&'v crate::condition::Value>> {
-        let mut out = Vec::with_capacity(self.questions.len() + self.derived.len());
-        out.extend(self.questions.iter().map(|q| values.get(&q.id)));
-        out.extend(self.derived.iter().map(|d| values.get(&d.id)));
-        out
     }
 
     /// Whether the rule at position `a` overrides the rule at position `b`.

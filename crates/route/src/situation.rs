@@ -302,14 +302,39 @@ pub fn from_json(k: &Knowledge, text: &str) -> Result<Situation, SituationError>
 /// Answers plus every derived value that can be computed, in definition order.
 /// Also returns notes about values that could not be computed (for example no holiday data).
 pub fn values(k: &Knowledge, s: &Situation) -> (Values, Vec<String>) {
+    let (slots, notes) = slot_values(k, s);
     let mut values = s.answers.clone();
+    for (d, v) in k.derived.iter().zip(&slots[k.questions.len()..]) {
+        if let Some(v) = v {
+            values.insert(d.id.clone(), v.clone());
+        }
+    }
+    (values, notes)
+}
+
+/// Answers and derived values by slot (see [`Knowledge::slot`]: questions first, then derived
+/// values), plus notes about values that could not be computed. The engine's fast path: no id
+/// lookups while rules are tested.
+pub fn slot_values(k: &Knowledge, s: &Situation) -> (Vec<Option<Value>>, Vec<String>) {
+    let questions = k.questions.len();
+    let mut slots: Vec<Option<Value>> = vec![None; questions + k.derived.len()];
+    for (id, v) in &s.answers {
+        if let Some(i) = k.slot(id).filter(|i| *i < questions) {
+            slots[i] = Some(v.clone());
+        }
+    }
     let mut notes = Vec::new();
     let region = s.region(k);
-    for d in &k.derived {
+    for (j, d) in k.derived.iter().enumerate() {
+        let known = |slots: &[Option<Value>], id: &str| -> Option<Value> {
+            k.slot(id)
+                .and_then(|i| slots[i].clone())
+                .filter(|v| !matches!(v, Value::Skipped))
+        };
         let v = match &d.how {
-            Derivation::WeeksSince(q) => match values.get(q) {
+            Derivation::WeeksSince(q) => match known(&slots, q) {
                 Some(Value::Date(date)) => {
-                    let days = (s.today - *date).get_days().max(0);
+                    let days = (s.today - date).get_days().max(0);
                     Some(Value::Number((days / 7) as f64))
                 }
                 _ => None,
@@ -328,19 +353,12 @@ pub fn values(k: &Knowledge, s: &Situation) -> (Values, Vec<String>) {
                     }
                 },
             },
-            Derivation::FirstOf(list) => list.iter().find_map(|id| {
-                values
-                    .get(id)
-                    .filter(|v| !matches!(v, Value::Skipped))
-                    .cloned()
-            }),
-            Derivation::When(c) => Some(Value::Bool(c.eval(&values))),
+            Derivation::FirstOf(list) => list.iter().find_map(|id| known(&slots, id)),
+            Derivation::When(c) => Some(Value::Bool(c.eval_slots(&slots))),
         };
-        if let Some(v) = v {
-            values.insert(d.id.clone(), v);
-        }
+        slots[questions + j] = v;
     }
-    (values, notes)
+    (slots, notes)
 }
 
 /// The situation as JSON in the situation-file format, so that `from_json` reads it back.

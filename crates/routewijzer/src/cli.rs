@@ -97,6 +97,13 @@ struct ServeArgs {
     /// Folder with the stylesheet (default: the one in the source tree).
     #[arg(long, global = true, env = "ROUTEWIJZER_STATIC")]
     static_dir: Option<PathBuf>,
+    /// SMTP server for outgoing mail: smtp://host:port or smtp://user:password@host:port.
+    /// Without it, mail is written to the log.
+    #[arg(long, global = true, env = "ROUTEWIJZER_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// Sender of outgoing mail, e.g. "Routewijzer <routewijzer@example.nl>". Needed with --smtp-url.
+    #[arg(long, global = true, env = "ROUTEWIJZER_MAIL_FROM")]
+    mail_from: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -353,6 +360,10 @@ fn serve(content: &Path, args: ServeArgs) -> Result<ExitCode> {
         config.static_dir = dir;
     }
     config.secure_cookies = args.secure_cookies;
+    if let Some(url) = args.smtp_url.filter(|u| !u.trim().is_empty()) {
+        let from = args.mail_from.ok_or(web::MailConfigError::NoFrom)?;
+        config.mailer = web::Mailer::smtp(url.trim(), from.trim())?;
+    }
     config.checks = match args.content_check {
         ContentCheck::Full => web::ContentChecks::Full,
         ContentCheck::Cached => web::ContentChecks::Cached,

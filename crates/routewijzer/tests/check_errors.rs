@@ -413,3 +413,107 @@ fn letter_without_a_standard_field_is_refused() {
         "every letter needs the field 'plaats'",
     );
 }
+
+/// The praten step with `outcomes = [...]` on line 17 of route.toml.
+fn with_outcomes(name: &str, outcomes: &str) -> Content {
+    let c = Content::new(name);
+    c.write(
+        "route.toml",
+        &ROUTE.replace(
+            "summary = \"Praat.\"",
+            &format!("summary = \"Praat.\"\noutcomes = [ {outcomes} ]"),
+        ),
+    );
+    c
+}
+
+#[test]
+fn valid_step_outcomes_pass() {
+    let c = with_outcomes(
+        "outcome-ok",
+        r#"{ id = "gepraat", label = "Gepraat", sets = { gepraat = true, soort = "po" } }"#,
+    );
+    let (ok, stderr) = c.check();
+    assert!(ok, "{stderr}");
+}
+
+#[test]
+fn step_outcome_with_a_duplicate_id_is_refused() {
+    let c = with_outcomes(
+        "outcome-dup",
+        r#"{ id = "x", label = "A", sets = { gepraat = true } }, { id = "x", label = "B", sets = { gepraat = false } }"#,
+    );
+    c.assert_error("route.toml", 17, "outcome 'x': the id is used twice");
+}
+
+#[test]
+fn step_outcome_without_a_label_is_refused() {
+    let c = with_outcomes(
+        "outcome-label",
+        r#"{ id = "x", label = " ", sets = { gepraat = true } }"#,
+    );
+    c.assert_error("route.toml", 17, "outcome 'x': the label is empty");
+}
+
+#[test]
+fn step_outcome_that_sets_nothing_is_refused() {
+    let c = with_outcomes("outcome-empty", r#"{ id = "x", label = "A" }"#);
+    c.assert_error("route.toml", 17, "outcome 'x': sets no answer");
+}
+
+#[test]
+fn step_outcome_that_sets_an_unknown_question_is_refused() {
+    let c = with_outcomes(
+        "outcome-question",
+        r#"{ id = "x", label = "A", sets = { bestaat-niet = true } }"#,
+    );
+    c.assert_error(
+        "route.toml",
+        17,
+        "sets 'bestaat-niet', which is not a question",
+    );
+}
+
+#[test]
+fn step_outcome_value_that_does_not_fit_is_refused() {
+    let c = with_outcomes(
+        "outcome-value",
+        r#"{ id = "x", label = "A", sets = { soort = "mbo" } }"#,
+    );
+    c.assert_error("route.toml", 17, "the value for 'soort' does not fit");
+}
+
+#[test]
+fn step_outcome_date_that_is_not_a_date_question_is_refused() {
+    let c = with_outcomes(
+        "outcome-date",
+        r#"{ id = "x", label = "A", date = "soort" }"#,
+    );
+    c.assert_error("route.toml", 17, "date = 'soort' is not a date question");
+    let c = with_outcomes(
+        "outcome-date-unknown",
+        r#"{ id = "x", label = "A", date = "wanneer" }"#,
+    );
+    c.assert_error("route.toml", 17, "date = 'wanneer' is not a question");
+}
+
+#[test]
+fn letter_follow_up_must_name_a_term_and_only_its_start() {
+    const TERM: &str = "[[term]]\nid = \"reactie\"\ntitle = \"Reactie\"\nlength = 2\nunit = \"weeks\"\nstart-event = \"de dag waarop het advies kwam\"\ntermijnenwet = false\nexplain = \"x\"\nsources = [\"wet\"]\n\n";
+    let c = Content::new("followup-term");
+    c.write(
+        "extra.toml",
+        &format!("{TERM}[[letter]]\nid = \"brief\"\ntitle = \"Brief\"\nwhen = \"x\"\nsources = [\"wet\"]\nfollow-up = {{ term = \"bestaat-niet\" }}\n"),
+    );
+    c.assert_error(
+        "extra.toml",
+        11,
+        "follow-up term 'bestaat-niet' is not in terms.toml",
+    );
+    let c = Content::new("followup-date");
+    c.write(
+        "extra.toml",
+        &format!("{TERM}[[letter]]\nid = \"brief\"\ntitle = \"Brief\"\nwhen = \"x\"\nsources = [\"wet\"]\nfollow-up = {{ term = \"reactie\", date-question = \"gepraat\" }}\n"),
+    );
+    c.assert_error("extra.toml", 11, "must be the start of term 'reactie'");
+}

@@ -238,6 +238,51 @@ pub(crate) async fn take_password_reset(
         .map(|(user_id, _)| user_id))
 }
 
+pub(crate) async fn set_recovery_codes(
+    pool: &Pool,
+    user_id: &str,
+    code_hashes: &[String],
+) -> Result<(), StoreError> {
+    let mut tx = begin(pool).await?;
+    sqlx::query("delete from recovery_codes where user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(query_error)?;
+    for hash in code_hashes {
+        sqlx::query("insert into recovery_codes (user_id, code_hash) values ($1, $2)")
+            .bind(user_id)
+            .bind(hash)
+            .execute(&mut *tx)
+            .await
+            .map_err(query_error)?;
+    }
+    commit(tx).await
+}
+
+pub(crate) async fn take_recovery_code(
+    pool: &Pool,
+    user_id: &str,
+    code_hash: &str,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query("delete from recovery_codes where user_id = $1 and code_hash = $2")
+        .bind(user_id)
+        .bind(code_hash)
+        .execute(pool)
+        .await
+        .map_err(query_error)?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub(crate) async fn recovery_codes_left(pool: &Pool, user_id: &str) -> Result<u64, StoreError> {
+    let (n,): (i64,) = sqlx::query_as("select count(*) from recovery_codes where user_id = $1")
+        .bind(user_id)
+        .fetch_one(pool)
+        .await
+        .map_err(query_error)?;
+    Ok(n as u64)
+}
+
 type CaseRow = (String, String, String, i64);
 
 fn case((id, owner_id, title, created_at): CaseRow) -> Case {

@@ -236,6 +236,19 @@ impl Store for SqliteStore {
     ) -> Result<Option<String>, StoreError> {
         cases::take_password_reset(&self.pool, token_hash, now).await
     }
+    async fn set_recovery_codes(
+        &self,
+        user_id: &str,
+        code_hashes: &[String],
+    ) -> Result<(), StoreError> {
+        cases::set_recovery_codes(&self.pool, user_id, code_hashes).await
+    }
+    async fn take_recovery_code(&self, user_id: &str, code_hash: &str) -> Result<bool, StoreError> {
+        cases::take_recovery_code(&self.pool, user_id, code_hash).await
+    }
+    async fn recovery_codes_left(&self, user_id: &str) -> Result<u64, StoreError> {
+        cases::recovery_codes_left(&self.pool, user_id).await
+    }
     async fn create_case(&self, case: &Case, actor: &Actor) -> Result<(), StoreError> {
         cases::create_case(&self.pool, case, actor).await
     }

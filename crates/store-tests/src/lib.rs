@@ -209,6 +209,27 @@ async fn accounts(s: &dyn Store) {
         None,
         "an expired token does not work"
     );
+    s.set_recovery_codes("u1", &["rc-1".into(), "rc-2".into()])
+        .await
+        .unwrap();
+    assert_eq!(s.recovery_codes_left("u1").await.unwrap(), 2);
+    assert!(s.take_recovery_code("u1", "rc-1").await.unwrap());
+    assert!(
+        !s.take_recovery_code("u1", "rc-1").await.unwrap(),
+        "a recovery code works once"
+    );
+    assert!(
+        !s.take_recovery_code("u2", "rc-2").await.unwrap(),
+        "only for its own account"
+    );
+    assert_eq!(s.recovery_codes_left("u1").await.unwrap(), 1);
+    s.set_recovery_codes("u1", &["rc-3".into()]).await.unwrap();
+    assert!(
+        !s.take_recovery_code("u1", "rc-2").await.unwrap(),
+        "new codes replace the old ones"
+    );
+    s.set_recovery_codes("u1", &[]).await.unwrap();
+    assert_eq!(s.recovery_codes_left("u1").await.unwrap(), 0);
     s.create_auth_session(&AuthSession {
         id: "s4".into(),
         user_id: "u1".into(),

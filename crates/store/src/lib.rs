@@ -71,6 +71,18 @@ pub trait Store: std::fmt::Debug + Send + Sync + 'static {
         now: i64,
     ) -> Result<Option<String>, StoreError>;
 
+    /// Replaces the account's second-factor recovery codes (only their hashes); an empty list
+    /// removes them.
+    async fn set_recovery_codes(
+        &self,
+        user_id: &str,
+        code_hashes: &[String],
+    ) -> Result<(), StoreError>;
+    /// Uses up one recovery code: true when the account had it; it is gone afterwards.
+    async fn take_recovery_code(&self, user_id: &str, code_hash: &str) -> Result<bool, StoreError>;
+    /// How many recovery codes the account has left.
+    async fn recovery_codes_left(&self, user_id: &str) -> Result<u64, StoreError>;
+
     // Cases and who may see them.
 
     async fn create_case(&self, case: &Case, actor: &Actor) -> Result<(), StoreError>;

@@ -485,6 +485,8 @@ pub async fn login(
 const PENDING: &str = "login-pending";
 /// The session key of a second-factor secret being set up.
 const SETUP: &str = "totp-setup";
+/// The session key of fresh recovery codes, shown once on the account page and then removed.
+const NEW_CODES: &str = "recovery-codes-new";
 
 #[derive(Template)]
 #[template(path = "login_code.html")]
@@ -552,10 +554,24 @@ pub async fn code(
         *r.status_mut() = StatusCode::TOO_MANY_REQUESTS;
         return Ok(r);
     }
-    let ok = user
+    let mut ok = user
         .totp_secret
         .as_deref()
         .is_some_and(|s| crate::totp::verify(s, &f.code, now()));
+    // Without the phone: one of the recovery codes, which is used up.
+    if !ok
+        && user.totp_secret.is_some()
+        && let Some(hash) = crate::recovery::hash(&user.id, f.code.trim())
+    {
+        ok = state
+            .store
+            .take_recovery_code(&user.id, &hash)
+            .await
+            .map_err(store_error)?;
+        if ok {
+            tracing::info!("logged in with a recovery code");
+        }
+    }
     if !ok {
         state.throttle.fail(&key);
         return code_page(lang, &session, Some(i.t("login-code-wrong"))).await;
@@ -592,6 +608,17 @@ pub async fn totp_on(
         .set_totp_secret(&user.user.id, Some(&secret))
         .await
         .map_err(store_error)?;
+    let codes = crate::recovery::new_codes();
+    let hashes: Vec<String> = codes
+        .iter()
+        .filter_map(|c| crate::recovery::hash(&user.user.id, c))
+        .collect();
+    state
+        .store
+        .set_recovery_codes(&user.user.id, &hashes)
+        .await
+        .map_err(store_error)?;
+    session.insert(NEW_CODES, &codes).await?;
     session.remove_value(SETUP).await?;
     Ok(Redirect::to("/account").into_response())
 }
@@ -621,6 +648,11 @@ pub async fn totp_off(
     state
         .store
         .set_totp_secret(&user.user.id, None)
+        .await
+        .map_err(store_error)?;
+    state
+        .store
+        .set_recovery_codes(&user.user.id, &[])
         .await
         .map_err(store_error)?;
     Ok(Redirect::to("/account").into_response())
@@ -669,6 +701,8 @@ struct AccountPage {
     /// While the second factor is off: the secret to put in the app, and its otpauth link.
     totp_secret: String,
     totp_uri: String,
+    /// Recovery codes made just now: shown this once.
+    recovery_codes: Vec<String>,
     error: Option<String>,
 }
 
@@ -698,6 +732,10 @@ async fn account_page(
             ""
         )
     );
+    let recovery_codes = session
+        .remove::<Vec<String>>(NEW_CODES)
+        .await?
+        .unwrap_or_default();
     let failed = error.is_some();
     let layout = Layout::new(lang, "account-title", "/account");
     let page = AccountPage {
@@ -707,6 +745,7 @@ async fn account_page(
         totp_on,
         totp_secret,
         totp_uri,
+        recovery_codes,
         error,
     };
     let mut r = render(&page);

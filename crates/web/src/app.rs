@@ -27,8 +27,8 @@ use crate::error::{PageError, StartError};
 use crate::i18n::Lang;
 use crate::library::Library;
 use crate::{
-    account, answers_file, case_page, csrf, headers, i18n, intake, knowledge, letters_page,
-    logging, reset, route_page, search_page, share_page,
+    account, answers_file, case_page, csrf, dossier_export, headers, i18n, intake, knowledge,
+    letters_page, logging, reset, route_page, search_page, share_page,
 };
 
 /// What every handler can reach.
@@ -299,6 +299,12 @@ fn router(state: AppState, config: &Config) -> Router {
         )
         .route("/dossiers/{case}/antwoorden", post(case_page::save_answers))
         .route("/dossiers/{case}/export", get(case_page::export))
+        .route("/dossiers/{case}/dossier.pdf", get(dossier_export::pdf))
+        .route("/dossiers/{case}/dossier.zip", get(dossier_export::zip))
+        .route(
+            "/dossiers/{case}/brieven/{letter}",
+            post(letters_page::mark_sent),
+        )
         .route("/dossiers/{case}/verwijderen", post(case_page::delete))
         .route(
             "/dossiers/{case}/delen",

@@ -61,6 +61,13 @@ pub const CASE_ROUTES: &[(&str, &str, Role)] = &[
     ("POST", "/dossiers/{case}/stappen/{step}", Role::Contribute),
     ("POST", "/dossiers/{case}/antwoorden", Role::Owner),
     ("GET", "/dossiers/{case}/export", Role::Owner),
+    ("GET", "/dossiers/{case}/dossier.pdf", Role::Read),
+    ("GET", "/dossiers/{case}/dossier.zip", Role::Read),
+    (
+        "POST",
+        "/dossiers/{case}/brieven/{letter}",
+        Role::Contribute,
+    ),
     ("POST", "/dossiers/{case}/verwijderen", Role::Owner),
     ("GET", "/dossiers/{case}/delen", Role::Owner),
     ("POST", "/dossiers/{case}/delen", Role::Owner),
@@ -163,6 +170,24 @@ fn stored_from_json(json: &str) -> Stored {
             .and_then(|r| r.as_str())
             .and_then(|r| r.parse().ok()),
     }
+}
+
+/// The stored answers of a case with the dates its events set (the latest event per date
+/// question counts), and the situation they make on the app's today.
+pub fn situation_with_events(
+    state: &AppState,
+    answers_json: &str,
+    events: &[Event],
+) -> (Stored, route::Situation) {
+    let mut stored = stored_from_json(answers_json);
+    for e in events.iter().filter(|e| !e.sets_date.is_empty()) {
+        stored.answers.insert(
+            e.sets_date.clone(),
+            serde_json::Value::String(e.date.clone()),
+        );
+    }
+    let s = answers::situation(&state.lib.k, &stored, state.today.date());
+    (stored, s)
 }
 
 /// Where the files of a case live: under the data folder, never served as they are.
@@ -336,6 +361,57 @@ struct StepLine {
     todo: bool,
     /// The outcome recorded for this step, in words, with its date.
     outcome: String,
+    /// (id, label) of the outcomes that can be recorded: the step's own, then the general ones.
+    choices: Vec<(String, String)>,
+}
+
+/// The outcomes a parent can record for `step`: those of the content first (they answer intake
+/// questions, see [`record_outcome_answers`]), then the general ones of [`OUTCOMES`].
+fn outcome_choices(i: Tr, step: &route::model::Step) -> Vec<(String, String)> {
+    step.outcomes
+        .iter()
+        .map(|o| (o.id.clone(), o.label.clone()))
+        .chain(
+            OUTCOMES
+                .iter()
+                .filter(|g| !step.outcomes.iter().any(|o| o.id == **g))
+                .map(|o| (o.to_string(), i.t(&format!("outcome-{o}")))),
+        )
+        .collect()
+}
+
+/// Merges what a step outcome answers into `stored`: `sets` overwrites a question's answer,
+/// except that a `multi` question gets the values added; the outcome's date answers its date
+/// question. Every other answer stays as it was.
+fn record_outcome_answers(
+    k: &route::Knowledge,
+    stored: &mut Stored,
+    outcome: &route::model::Outcome,
+    date: Option<&str>,
+) {
+    for (q, value) in &outcome.sets {
+        let multi = k
+            .question(q)
+            .is_some_and(|q| q.kind == route::model::QuestionType::Multi);
+        let merged = match (multi, stored.answers.get(q), value) {
+            (true, Some(serde_json::Value::Array(old)), serde_json::Value::Array(new)) => {
+                let mut all = old.clone();
+                for v in new {
+                    if !all.contains(v) {
+                        all.push(v.clone());
+                    }
+                }
+                serde_json::Value::Array(all)
+            }
+            _ => value.clone(),
+        };
+        stored.answers.insert(q.clone(), merged);
+    }
+    if let (Some(q), Some(d)) = (&outcome.date, date) {
+        stored
+            .answers
+            .insert(q.clone(), serde_json::Value::String(d.to_string()));
+    }
 }
 
 /// The outcomes a step can have; the text of each is `outcome-<id>`.
@@ -392,7 +468,6 @@ struct CasePage {
     has_answers: bool,
     steps: Vec<StepLine>,
     deadlines: Vec<DeadlineLine>,
-    outcome_choices: Vec<(&'static str, String)>,
     date_questions: Vec<(String, String)>,
     children: Vec<ChildLine>,
     parties: Vec<PartyLine>,
@@ -480,17 +555,26 @@ async fn case_page(
                 .filter_map(|a| {
                     let step = lib.k.steps.iter().find(|s| s.id == a.id)?;
                     let status = a.status.as_str();
+                    let choices = outcome_choices(i, step);
                     let outcome = outcomes
                         .iter()
                         .find(|o| o.step_id == a.id)
-                        .map(|o| match &o.date {
-                            Some(d) => format!("{} ({d})", i.t(&format!("outcome-{}", o.outcome))),
-                            None => i.t(&format!("outcome-{}", o.outcome)),
+                        .map(|o| {
+                            let label = choices
+                                .iter()
+                                .find(|(id, _)| *id == o.outcome)
+                                .map(|(_, l)| l.clone())
+                                .unwrap_or_else(|| o.outcome.clone());
+                            match &o.date {
+                                Some(d) => format!("{label} ({d})"),
+                                None => label,
+                            }
                         })
                         .unwrap_or_default();
                     Some(StepLine {
                         id: a.id.clone(),
                         outcome,
+                        choices,
                         title: step.title.clone(),
                         status: i.t(&format!("status-{status}")),
                         todo: matches!(status, "current" | "next"),
@@ -576,10 +660,6 @@ async fn case_page(
         has_answers,
         steps,
         deadlines,
-        outcome_choices: OUTCOMES
-            .iter()
-            .map(|o| (*o, i.t(&format!("outcome-{o}"))))
-            .collect(),
         date_questions: date_questions(state),
         children,
         parties,
@@ -1078,14 +1158,15 @@ pub async fn save_outcome(
     Form(f): Form<OutcomeForm>,
 ) -> Result<Response, PageError> {
     let i = Tr { lang };
-    if !state.lib.k.steps.iter().any(|s| s.id == step_id) {
+    let Some(step) = state.lib.k.steps.iter().find(|s| s.id == step_id) else {
         return Err(PageError::NotFound);
-    }
+    };
+    let from_content = step.outcomes.iter().find(|o| o.id == f.outcome);
     let date = match f.date.trim() {
         "" => Ok(None),
         d => parse_date(d).map(|d| Some(d.to_string())).ok_or(()),
     };
-    let error = if !OUTCOMES.contains(&f.outcome.as_str()) {
+    let error = if from_content.is_none() && !OUTCOMES.contains(&f.outcome.as_str()) {
         Some(i.t("outcome-error"))
     } else if date.is_err() {
         Some(i.t("event-error-date"))
@@ -1103,11 +1184,29 @@ pub async fn save_outcome(
         )
         .await;
     }
+    let date = date.unwrap_or(None);
+    // An outcome of the content answers intake questions: the case gets a new version of its
+    // answers, and the route on the case page is planned again from it.
+    if let Some(o) = from_content {
+        let mut stored = state
+            .store
+            .latest_answers(&access.case.id)
+            .await
+            .map_err(store_error)?
+            .map(|v| stored_from_json(&v.answers))
+            .unwrap_or_default();
+        record_outcome_answers(&state.lib.k, &mut stored, o, date.as_deref());
+        state
+            .store
+            .save_answers(&access.case.id, &answers_json(&stored), &access.actor())
+            .await
+            .map_err(store_error)?;
+    }
     let outcome = store::StepOutcome {
         case_id: access.case.id.clone(),
         step_id,
         outcome: f.outcome,
-        date: date.unwrap_or(None),
+        date,
         updated_at: now(),
     };
     state

@@ -23,7 +23,7 @@ pub struct Config {
     pub database_url: Option<String>,
     /// How costly password hashing is.
     pub password_cost: PasswordCost,
-    /// Where mail goes (the log until SMTP is built in).
+    /// Where mail goes: an SMTP server ([`crate::mail::Mailer::smtp`]) or the log.
     pub mailer: crate::mail::Mailer,
 }
 

@@ -6,8 +6,12 @@
 //! PDF or DOCX exactly as posted; nothing is stored. `GET /plan.pdf` is the one-page plan of the
 //! route.
 //!
-//! Hook for the case timeline: a "mark as sent" action belongs here once cases exist; it would
-//! add the letter to the case's timeline and start the term that follows it.
+//! Mark as sent: a logged-in parent (or contributing advocate) with a case sees, under the text,
+//! one button per case. `POST /dossiers/{case}/brieven/{id}` (through `CaseAccess`, contribute
+//! role) adds a timeline event of kind `letter` with the letter's title and the posted text as
+//! notes. When the letter's `follow-up` has a `date-question`, the event's date answers it, so the
+//! term that the law starts from sending starts on the case page; otherwise the follow-up term is
+//! only named in words.
 
 use std::collections::BTreeMap;
 
@@ -20,6 +24,7 @@ use route::letter::{FieldValues, fill_text, letter_date, missing, prefill};
 use route::model::{FieldKind, Letter, LetterTemplate, Status};
 use tower_sessions::Session;
 
+use crate::account::MaybeUser;
 use crate::answers;
 use crate::app::AppState;
 use crate::csrf;
@@ -57,6 +62,50 @@ pub struct LetterPage {
     pub subject: String,
     /// The full text, once every field has a value.
     pub text: Option<String>,
+    pub letter_id: String,
+    /// (id, title) of the caller's cases they may add to: "mark as sent" buttons.
+    pub sent_cases: Vec<(String, String)>,
+    /// The date field of "mark as sent": today.
+    pub sent_date: String,
+    /// What follows sending, in words, when the letter names a follow-up term.
+    pub follow_up: Option<String>,
+}
+
+/// The cases the caller may add a sent letter to (contribute role or more).
+async fn writable_cases(
+    state: &AppState,
+    user: &MaybeUser,
+) -> Result<Vec<(String, String)>, PageError> {
+    let Some(u) = &user.0 else {
+        return Ok(Vec::new());
+    };
+    Ok(state
+        .store
+        .cases_for_user(&u.user.id, crate::account::now())
+        .await
+        .map_err(crate::account::store_error)?
+        .into_iter()
+        .filter(|(_, role)| *role >= store::Role::Contribute)
+        .map(|(c, _)| (c.id, c.title))
+        .collect())
+}
+
+/// What follows sending this letter, in words: the term and the event it runs from.
+fn follow_up_text(state: &AppState, i: Tr, l: &Letter) -> Option<String> {
+    let f = l.follow_up.as_ref()?;
+    let term = state.lib.k.terms.iter().find(|t| t.id == f.term)?;
+    let key = if f.date_question.is_some() {
+        "letter-sent-starts"
+    } else {
+        "letter-sent-follows"
+    };
+    Some(i.args(
+        key,
+        &[
+            ("term", term.title.clone()),
+            ("from", term.start_event.clone()),
+        ],
+    ))
 }
 
 /// The URL of a letter's page.
@@ -142,6 +191,10 @@ fn page(
         fields,
         subject: subject.unwrap_or_else(|| fill_text(&t.subject, values)),
         text: text.or_else(|| complete.then(|| fill_text(&t.body, values))),
+        letter_id: l.id.clone(),
+        sent_cases: Vec::new(),
+        sent_date: state.today.date().to_string(),
+        follow_up: follow_up_text(state, Tr { lang }, l),
     }
 }
 
@@ -150,6 +203,7 @@ pub async fn show(
     State(state): State<AppState>,
     lang: Lang,
     session: Session,
+    user: MaybeUser,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let Some((l, t)) = find(&state, &id) else {
@@ -157,17 +211,85 @@ pub async fn show(
     };
     let values = known_values(&state, &session, t).await?;
     let token = csrf::token(&session).await?;
-    Ok(render(&page(
-        &state,
-        lang,
-        token,
-        l,
-        t,
-        &values,
-        Vec::new(),
-        None,
-        None,
-    )))
+    let mut p = page(&state, lang, token, l, t, &values, Vec::new(), None, None);
+    p.sent_cases = writable_cases(&state, &user).await?;
+    Ok(render(&p))
+}
+
+#[derive(serde::Deserialize)]
+pub struct SentForm {
+    #[serde(default)]
+    verstuurd_op: String,
+    #[serde(default)]
+    onderwerp: String,
+    #[serde(default)]
+    tekst: String,
+}
+
+/// The longest letter text kept on the timeline.
+const MAX_SENT_TEXT: usize = 20_000;
+
+/// `POST /dossiers/{case}/brieven/{id}`: the letter was sent on `verstuurd_op`; it goes on the
+/// case's timeline, and its follow-up date question is answered by that date (see the module
+/// doc). The store writes the audit line with the event.
+pub async fn mark_sent(
+    State(state): State<AppState>,
+    lang: Lang,
+    access: crate::case_page::CaseAccess,
+    Path((_, id)): Path<(String, String)>,
+    Form(f): Form<SentForm>,
+) -> Result<Response, PageError> {
+    let Some(l) = state.lib.k.letter(&id) else {
+        return Err(PageError::NotFound);
+    };
+    let Ok(date) = f.verstuurd_op.trim().parse::<jiff::civil::Date>() else {
+        // The field is a date input filled with today, so this is rare: say what to do.
+        let i = Tr { lang };
+        return Ok((
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            i.t("letter-sent-error-date"),
+        )
+            .into_response());
+    };
+    // The notes are Markdown shown through the sanitiser; control characters are dropped here.
+    let clean = |s: &str| -> String {
+        s.replace("\r\n", "\n")
+            .chars()
+            .filter(|c| *c == '\n' || !c.is_control())
+            .take(MAX_SENT_TEXT)
+            .collect()
+    };
+    let subject = clean(f.onderwerp.trim());
+    let text = clean(f.tekst.trim());
+    let notes = if subject.is_empty() {
+        text
+    } else {
+        format!("{subject}\n\n{text}")
+    };
+    let actor = access.actor();
+    let event = store::Event {
+        id: store::new_id(),
+        case_id: access.case.id.clone(),
+        kind: "letter".to_string(),
+        date: date.to_string(),
+        title: l.title.chars().take(300).collect(),
+        notes,
+        parties: String::new(),
+        sets_date: l
+            .follow_up
+            .as_ref()
+            .and_then(|f| f.date_question.clone())
+            .unwrap_or_default(),
+        version: 1,
+        created_by: actor.user_id.clone(),
+        updated_at: actor.now,
+    };
+    state
+        .store
+        .add_event(&event, &actor)
+        .await
+        .map_err(crate::account::store_error)?;
+    Ok(Redirect::to(&format!("/dossiers/{}#tijdlijn", access.case.id)).into_response())
 }
 
 /// What a letter form posts.
@@ -206,6 +328,7 @@ pub async fn post(
     State(state): State<AppState>,
     lang: Lang,
     session: Session,
+    user: MaybeUser,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
@@ -230,7 +353,7 @@ pub async fn post(
         } else {
             (p.subject, p.text)
         };
-        let mut response = render(&page(
+        let mut shown = page(
             &state,
             lang,
             token,
@@ -240,7 +363,9 @@ pub async fn post(
             errors.clone(),
             subject,
             text,
-        ));
+        );
+        shown.sent_cases = writable_cases(&state, &user).await?;
+        let mut response = render(&shown);
         if !errors.is_empty() {
             *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
         }

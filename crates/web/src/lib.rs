@@ -19,6 +19,7 @@ mod case_export;
 mod case_page;
 mod config;
 mod csrf;
+mod dossier_export;
 mod error;
 mod forms;
 mod glossary;
@@ -32,6 +33,7 @@ mod library;
 mod logging;
 mod mail;
 mod markdown;
+mod recovery;
 mod reset;
 mod route_page;
 mod search_page;
@@ -43,7 +45,7 @@ pub use case_page::{CASE_ROUTES, needed_role};
 pub use config::{Config, ContentChecks, PasswordCost, Today};
 pub use error::StartError;
 pub use i18n::Lang;
-pub use mail::{Mail, Mailer};
+pub use mail::{Mail, MailConfigError, Mailer};
 pub use totp::current as totp_code;
 
 /// The idle time after which a session and its answers are gone.

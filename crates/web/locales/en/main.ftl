@@ -360,7 +360,7 @@ import-error-attachment = An attachment in this file is too large or of a kind w
 ## Second factor
 login-code-title = Code from your app
 login-code-label = Code
-login-code-hint = The six digits your app shows for Routewijzer now.
+login-code-hint = The six digits your app shows for Routewijzer now. Lost your phone? Then type one of your recovery codes.
 login-code-wrong = This code is not right. Check that the time on your phone is correct, and type the code the app shows now.
 totp-title = Extra security with a code
 totp-lead = Do you want to give a code from an app on your phone when you log in? Put this secret key in an app such as Google Authenticator, Microsoft Authenticator or FreeOTP. Then type the code the app shows.
@@ -369,6 +369,8 @@ totp-link = Or use this link in your app:
 totp-on-button = Turn on extra security
 totp-is-on = Extra security is on. When you log in, we also ask for a code from your app.
 totp-off-button = Turn off extra security
+recovery-codes-title = Your recovery codes
+recovery-codes-lead = Lost your phone? Then you can log in with one of these codes instead of the code from the app. Each code works once. Write them down or print them, and keep them in a safe place. You see them only now.
 
 ## Password reset
 reset-title = Forgot password
@@ -419,3 +421,36 @@ outcome-geen-oplossing = No solution
 outcome-afgewezen = Refused
 outcome-overgeslagen = Skipped
 event-with = With whom
+
+# The case dossier as PDF and ZIP.
+case-dossier-pdf = Case file as PDF (to print or take along)
+case-dossier-zip = Case file as PDF with all attachments (ZIP)
+dossier-title = Case file of { $name }
+dossier-title-plain = Case file
+dossier-cover-case = Case file
+dossier-cover-child = Child
+dossier-cover-school = School
+dossier-cover-date = Made on
+dossier-cover-note = This case file was made with Routewijzer. It gives information, not legal advice. The deadlines were worked out on the day this file was made.
+dossier-situation = The situation in short
+dossier-route = The route: where we stand
+dossier-deadlines = Deadlines
+dossier-timeline = Timeline
+dossier-parties = With
+dossier-attachments = Attachments
+dossier-col-file = File
+dossier-col-type = Type
+dossier-col-size = Size
+dossier-col-event = With event
+dossier-empty = Nothing here yet.
+dossier-footer = Routewijzer · case file
+
+# Mark a letter as sent.
+letter-sent-title = I have sent this letter
+letter-sent-lead = Put the letter in your case file. It goes on the timeline, with the text above.
+letter-sent-date = Date sent
+letter-sent-date-hint = For example 2026-11-29.
+letter-sent-button = Put in case file: { $case }
+letter-sent-starts = Next: { $term }. This term starts on { $from }. When you put the letter in your case file, we count the term from the date you sent it.
+letter-sent-follows = Next: { $term }. This term starts on { $from }. That is not always the day you send the letter. Do you know the date? Then add it to an event in your case file.
+letter-sent-error-date = The date sent is not right. Go back and fill in a date, for example 2026-11-29.

@@ -360,7 +360,7 @@ import-error-attachment = Een bijlage in dit bestand is te groot of van een soor
 ## Second factor
 login-code-title = Code uit uw app
 login-code-label = Code
-login-code-hint = De zes cijfers die uw app voor Routewijzer nu laat zien.
+login-code-hint = De zes cijfers die uw app voor Routewijzer nu laat zien. Telefoon kwijt? Typ dan een van uw reservecodes.
 login-code-wrong = Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat, en typ de code die de app nu laat zien.
 totp-title = Extra beveiliging met een code
 totp-lead = Wilt u bij het inloggen ook een code uit een app op uw telefoon geven? Zet deze geheime sleutel in een app zoals Google Authenticator, Microsoft Authenticator of FreeOTP. Typ daarna de code die de app laat zien.
@@ -369,6 +369,8 @@ totp-link = Of gebruik deze link in uw app:
 totp-on-button = Zet extra beveiliging aan
 totp-is-on = Extra beveiliging staat aan. Bij het inloggen vragen we ook een code uit uw app.
 totp-off-button = Zet extra beveiliging uit
+recovery-codes-title = Uw reservecodes
+recovery-codes-lead = Bent u uw telefoon kwijt? Dan kunt u inloggen met een van deze codes in plaats van de code uit de app. Elke code werkt één keer. Schrijf ze op of print ze, en bewaar ze op een veilige plek. U ziet ze alleen nu.
 
 ## Password reset
 reset-title = Wachtwoord vergeten
@@ -419,3 +421,36 @@ outcome-geen-oplossing = Geen oplossing
 outcome-afgewezen = Afgewezen
 outcome-overgeslagen = Overgeslagen
 event-with = Met wie
+
+# The case dossier as PDF and ZIP.
+case-dossier-pdf = Dossier als PDF (om te printen of mee te nemen)
+case-dossier-zip = Dossier als PDF met alle bijlagen (ZIP)
+dossier-title = Dossier van { $name }
+dossier-title-plain = Dossier
+dossier-cover-case = Dossier
+dossier-cover-child = Kind
+dossier-cover-school = School
+dossier-cover-date = Gemaakt op
+dossier-cover-note = Dit dossier is gemaakt met Routewijzer. Het geeft informatie, geen juridisch advies. De termijnen zijn berekend op de dag waarop dit dossier is gemaakt.
+dossier-situation = De situatie in het kort
+dossier-route = De route: waar we nu staan
+dossier-deadlines = Termijnen
+dossier-timeline = Tijdlijn
+dossier-parties = Met
+dossier-attachments = Bijlagen
+dossier-col-file = Bestand
+dossier-col-type = Soort
+dossier-col-size = Grootte
+dossier-col-event = Bij
+dossier-empty = Hier staat nog niets.
+dossier-footer = Routewijzer · dossier
+
+# Mark a letter as sent.
+letter-sent-title = Ik heb deze brief verstuurd
+letter-sent-lead = Zet de brief in uw dossier. De brief komt op de tijdlijn, met de tekst hierboven.
+letter-sent-date = Datum van versturen
+letter-sent-date-hint = Bijvoorbeeld 2026-11-29.
+letter-sent-button = Zet in dossier: { $case }
+letter-sent-starts = Hierna: { $term }. Deze termijn begint op { $from }. Als u de brief in uw dossier zet, rekenen wij de termijn uit vanaf de datum van versturen.
+letter-sent-follows = Hierna: { $term }. Deze termijn begint op { $from }. Dat is niet altijd de dag dat u de brief verstuurt. Weet u de datum? Zet hem dan bij een gebeurtenis in uw dossier.
+letter-sent-error-date = De datum van versturen klopt niet. Ga terug en vul een datum in, bijvoorbeeld 2026-11-29.

@@ -309,6 +309,7 @@ async fn matrix(app: Router, store: Arc<dyn Store>) {
             .replace("{event}", &event)
             .replace("{attachment}", &attachment)
             .replace("{share}", &gone)
+            .replace("{letter}", "verzoek-fixture")
             .replace("{step}", "praten");
         let who: [(&str, &mut Client, Option<Role>); 6] = [
             ("anonymous", &mut anonymous, None),
@@ -1052,4 +1053,235 @@ async fn a_decision_event_starts_its_deadlines() {
         StatusCode::UNPROCESSABLE_ENTITY,
         "only date questions"
     );
+}
+
+/// The text of a PDF through poppler's `pdftotext`, words joined by single spaces; `None` when
+/// the tool is missing (allowed only outside CI).
+fn pdf_words(pdf: &[u8], name: &str) -> Option<String> {
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "pdftotext is needed in CI: install poppler-utils"
+        );
+        eprintln!("\n!!! SKIPPED: pdftotext is not installed, the dossier text was not read !!!\n");
+        return None;
+    }
+    let file = std::env::temp_dir().join(format!("{name}-{}.pdf", std::process::id()));
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .unwrap();
+    std::fs::remove_file(&file).ok();
+    assert!(out.status.success());
+    Some(
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+#[tokio::test]
+async fn the_dossier_pdf_and_zip_hold_the_case_and_are_audited() {
+    let (app, store, _) = app_and_store("dossier").await;
+    let mut c = sign_up(&app, "owner@example.nl").await;
+    c.get("/vragen/probleem").await;
+    c.post("/vragen/probleem", &[("antwoord", "hulp")]).await;
+    c.get("/vragen/gesprek").await;
+    c.post("/vragen/gesprek", &[("antwoord", "ja")]).await;
+    c.get("/dossiers").await;
+    let p = c
+        .post("/dossiers", &[("title", "Sam"), ("save_intake", "ja")])
+        .await;
+    let case = p.location().trim_start_matches("/dossiers/").to_string();
+    c.get(&format!("/dossiers/{case}")).await;
+    c.post(
+        &format!("/dossiers/{case}/kinderen"),
+        &[("name", "Sam"), ("birth_year", "2016")],
+    )
+    .await;
+    c.post(
+        &format!("/dossiers/{case}/partijen"),
+        &[("name", "De Regenboog"), ("role", "school")],
+    )
+    .await;
+    c.get(&format!("/dossiers/{case}")).await;
+    let fields = [
+        ("kind", "decision"),
+        ("date", "2026-10-14"),
+        ("title", "Besluit"),
+        ("notes", "De school **weigert** het rooster."),
+        ("sets_date", "datum-besluit"),
+    ];
+    let p = post_multipart(
+        &mut c,
+        &format!("/dossiers/{case}/gebeurtenissen"),
+        &fields,
+        Some(("besluit.pdf", PDF)),
+    )
+    .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+
+    let page = c.get(&format!("/dossiers/{case}")).await;
+    assert!(page.body.contains(&format!("/dossiers/{case}/dossier.pdf")));
+    assert!(page.body.contains(&format!("/dossiers/{case}/dossier.zip")));
+
+    let (status, pdf) = get_bytes(&c, &format!("/dossiers/{case}/dossier.pdf")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    if let Some(text) = pdf_words(&pdf, "web-dossier") {
+        for want in [
+            "Dossier van Sam",
+            "De Regenboog",
+            "woensdag 25 november 2026",
+            "Tijdlijn woensdag 14 oktober 2026",
+            "De school weigert het rooster.",
+            "besluit.pdf",
+        ] {
+            assert!(text.contains(want), "{want:?} missing in: {text}");
+        }
+    }
+
+    let (status, zip) = get_bytes(&c, &format!("/dossiers/{case}/dossier.zip")).await;
+    assert_eq!(status, StatusCode::OK);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a ZIP");
+    let names: Vec<String> = archive.file_names().map(str::to_string).collect();
+    assert!(names.contains(&"dossier.pdf".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"bijlagen/01-besluit.pdf".to_string()),
+        "{names:?}"
+    );
+    let mut attached = Vec::new();
+    std::io::Read::read_to_end(
+        &mut archive.by_name("bijlagen/01-besluit.pdf").unwrap(),
+        &mut attached,
+    )
+    .unwrap();
+    assert_eq!(attached, PDF);
+
+    let actions: Vec<String> = store
+        .audit_log(&case)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.action)
+        .collect();
+    assert!(
+        actions.contains(&"case.dossier-pdf".to_string()),
+        "{actions:?}"
+    );
+    assert!(
+        actions.contains(&"case.dossier-zip".to_string()),
+        "{actions:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_letter_marked_as_sent_goes_on_the_timeline_and_starts_its_term() {
+    let (app, store, _) = app_and_store("letter-sent").await;
+    let mut c = sign_up(&app, "owner@example.nl").await;
+    c.get("/vragen/probleem").await;
+    c.post("/vragen/probleem", &[("antwoord", "hulp")]).await;
+    c.get("/vragen/gesprek").await;
+    c.post("/vragen/gesprek", &[("antwoord", "ja")]).await;
+    c.get("/dossiers").await;
+    let p = c
+        .post("/dossiers", &[("title", "Sam"), ("save_intake", "ja")])
+        .await;
+    let case = p.location().trim_start_matches("/dossiers/").to_string();
+
+    // A filled-in letter offers "mark as sent" for each case of the parent.
+    c.get("/brieven/bezwaar").await;
+    let filled = c
+        .post(
+            "/brieven/bezwaar",
+            &[
+                ("veld-afzender", "Fatima\nLindelaan 12"),
+                ("veld-geadresseerde", "Het bestuur"),
+                ("veld-plaats", "Utrecht"),
+                ("veld-datum", "14 oktober 2026"),
+                ("veld-naam-kind", "Sam"),
+                ("veld-datum-besluit", "1 oktober 2026"),
+                ("actie", "invullen"),
+            ],
+        )
+        .await;
+    assert!(
+        filled
+            .body
+            .contains(&format!("formaction=\"/dossiers/{case}/brieven/bezwaar\"")),
+        "{}",
+        filled.body
+    );
+    // A visitor without an account gets no such buttons.
+    let mut visitor = Client::new(app.clone());
+    let page = visitor.get("/brieven/bezwaar").await;
+    assert!(!page.body.contains("formaction="));
+
+    let before = c.get(&format!("/dossiers/{case}")).await;
+    assert!(!before.body.contains("25 november 2026"));
+    let p = c
+        .post(
+            &format!("/dossiers/{case}/brieven/verzoek-fixture"),
+            &[
+                ("verstuurd_op", "2026-10-14"),
+                ("onderwerp", "Verzoek over Sam"),
+                (
+                    "tekst",
+                    "Geachte heer,\n\n<script>alert(1)</script>Ik vraag een besluit.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+    assert_eq!(p.location(), format!("/dossiers/{case}#tijdlijn"));
+
+    let events = store.events(&case).await.unwrap();
+    let e = events
+        .iter()
+        .find(|e| e.kind == "letter")
+        .expect("the letter event");
+    assert_eq!(
+        (e.date.as_str(), e.title.as_str(), e.sets_date.as_str()),
+        (
+            "2026-10-14",
+            "Verzoek dat een termijn start",
+            "datum-besluit"
+        )
+    );
+    assert!(e.notes.contains("Ik vraag een besluit."));
+    let log = store.audit_log(&case).await.unwrap();
+    assert!(
+        log.iter()
+            .any(|a| a.action.starts_with("event.") && a.subject == e.id),
+        "{log:?}"
+    );
+
+    let after = c.get(&format!("/dossiers/{case}")).await;
+    assert!(after.body.contains("Verzoek dat een termijn start"));
+    assert!(
+        !after.body.contains("<script>alert(1)"),
+        "the notes are sanitised"
+    );
+    assert!(
+        after.body.contains("Bezwaar maken") && after.body.contains("25 november 2026"),
+        "the term starts from the date sent: {}",
+        after.body
+    );
+
+    // A date that is no date is refused with what to do.
+    c.get(&format!("/dossiers/{case}")).await;
+    let p = c
+        .post(
+            &format!("/dossiers/{case}/brieven/verzoek-fixture"),
+            &[("verstuurd_op", "gisteren"), ("tekst", "x")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
 }

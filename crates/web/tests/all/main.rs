@@ -5,4 +5,7 @@ mod browser;
 mod cases;
 mod handlers;
 mod letters;
+mod outcomes;
+mod recovery;
+mod smtp;
 mod support;
