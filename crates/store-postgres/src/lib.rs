@@ -11,6 +11,9 @@ use store::{
     Role, SessionRow, Share, StepOutcome, Store, StoreError, User,
 };
 
+/// The database type the shared SQL in `store/sql/cases.rs` runs on.
+type Db = sqlx::Postgres;
+#[path = "../../store/sql/cases.rs"]
 mod cases;
 use cases::query_error;
 

@@ -1,14 +1,15 @@
-//! Accounts, logins and case files on this backend. The SQL is plain and uses `$n` parameters,
-//! which SQLite and PostgreSQL both read; `store-sqlite` has a twin of this file with only the
-//! database type changed. Every write that changes a case writes its audit line in the same
-//! transaction.
+//! Accounts, logins and case files, for both SQL backends. The SQL is plain and uses `$n`
+//! parameters, which SQLite and PostgreSQL both read, so `store-sqlite` and `store-postgres` each
+//! compile this one file as their `cases` module with their own `Db` type (sqlx's query types
+//! differ per database, which makes one generic implementation far harder to read than this).
+//! Every write that changes a case writes its audit line in the same transaction.
 
 use store::{
     Actor, AnswerVersion, Attachment, AuditEntry, Case, Child, Edit, Event, Party, Role, Share,
     StepOutcome, StoreError, User,
 };
 
-type Db = sqlx::Postgres;
+use super::Db;
 type Pool = sqlx::Pool<Db>;
 type Tx<'a> = sqlx::Transaction<'a, Db>;
 
