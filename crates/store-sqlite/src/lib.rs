@@ -8,7 +8,6 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use async_trait::async_trait;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -20,6 +19,7 @@ use store::{
 /// The database type the shared SQL in `store/sql/cases.rs` runs on.
 type Db = sqlx::Sqlite;
 #[path = "../../store/sql/cases.rs"]
+#[macro_use]
 mod cases;
 use cases::query_error;
 
@@ -115,8 +115,9 @@ struct Row {
     expires_at: i64,
 }
 
-#[async_trait]
-impl Store for SqliteStore {
+// The session methods are this backend's own; `impl_store!` adds the case methods shared
+// by both backends (store/sql/cases.rs).
+impl_store!(SqliteStore, {
     async fn insert_session(&self, row: &SessionRow) -> Result<bool, StoreError> {
         let done = sqlx::query("insert into sessions (id, data, expires_at) values (?, ?, ?) on conflict (id) do nothing")
             .bind(&row.id)
@@ -194,175 +195,4 @@ impl Store for SqliteStore {
             .map_err(query_error)?;
         Ok(())
     }
-    async fn create_user(&self, user: &User) -> Result<(), StoreError> {
-        cases::create_user(&self.pool, user).await
-    }
-    async fn user_by_email(&self, email: &str) -> Result<Option<User>, StoreError> {
-        cases::user_by_email(&self.pool, email).await
-    }
-    async fn user_by_id(&self, id: &str) -> Result<Option<User>, StoreError> {
-        cases::user_by_id(&self.pool, id).await
-    }
-    async fn set_password(&self, user_id: &str, password_hash: &str) -> Result<(), StoreError> {
-        cases::set_password(&self.pool, user_id, password_hash).await
-    }
-    async fn set_totp_secret(&self, user_id: &str, secret: Option<&str>) -> Result<(), StoreError> {
-        cases::set_totp_secret(&self.pool, user_id, secret).await
-    }
-    async fn delete_user(&self, user_id: &str) -> Result<Vec<String>, StoreError> {
-        cases::delete_user(&self.pool, user_id).await
-    }
-    async fn create_auth_session(&self, session: &AuthSession) -> Result<(), StoreError> {
-        cases::create_auth_session(&self.pool, session).await
-    }
-    async fn auth_session_user(&self, id: &str, now: i64) -> Result<Option<User>, StoreError> {
-        cases::auth_session_user(&self.pool, id, now).await
-    }
-    async fn delete_auth_session(&self, id: &str) -> Result<(), StoreError> {
-        cases::delete_auth_session(&self.pool, id).await
-    }
-    async fn delete_user_auth_sessions(&self, user_id: &str) -> Result<u64, StoreError> {
-        cases::delete_user_auth_sessions(&self.pool, user_id).await
-    }
-    async fn create_password_reset(
-        &self,
-        token_hash: &str,
-        user_id: &str,
-        expires_at: i64,
-    ) -> Result<(), StoreError> {
-        cases::create_password_reset(&self.pool, token_hash, user_id, expires_at).await
-    }
-    async fn take_password_reset(
-        &self,
-        token_hash: &str,
-        now: i64,
-    ) -> Result<Option<String>, StoreError> {
-        cases::take_password_reset(&self.pool, token_hash, now).await
-    }
-    async fn set_recovery_codes(
-        &self,
-        user_id: &str,
-        code_hashes: &[String],
-    ) -> Result<(), StoreError> {
-        cases::set_recovery_codes(&self.pool, user_id, code_hashes).await
-    }
-    async fn take_recovery_code(&self, user_id: &str, code_hash: &str) -> Result<bool, StoreError> {
-        cases::take_recovery_code(&self.pool, user_id, code_hash).await
-    }
-    async fn recovery_codes_left(&self, user_id: &str) -> Result<u64, StoreError> {
-        cases::recovery_codes_left(&self.pool, user_id).await
-    }
-    async fn create_case(&self, case: &Case, actor: &Actor) -> Result<(), StoreError> {
-        cases::create_case(&self.pool, case, actor).await
-    }
-    async fn case_by_id(&self, id: &str) -> Result<Option<Case>, StoreError> {
-        cases::case_by_id(&self.pool, id).await
-    }
-    async fn cases_for_user(
-        &self,
-        user_id: &str,
-        now: i64,
-    ) -> Result<Vec<(Case, Role)>, StoreError> {
-        cases::cases_for_user(&self.pool, user_id, now).await
-    }
-    async fn role_in_case(
-        &self,
-        case_id: &str,
-        user_id: &str,
-        now: i64,
-    ) -> Result<Option<Role>, StoreError> {
-        cases::role_in_case(&self.pool, case_id, user_id, now).await
-    }
-    async fn delete_case(&self, case_id: &str) -> Result<(), StoreError> {
-        cases::delete_case(&self.pool, case_id).await
-    }
-    async fn log_access(
-        &self,
-        case_id: &str,
-        actor: &Actor,
-        action: &str,
-    ) -> Result<(), StoreError> {
-        cases::log_access(&self.pool, case_id, actor, action).await
-    }
-    async fn audit_log(&self, case_id: &str) -> Result<Vec<AuditEntry>, StoreError> {
-        cases::audit_log(&self.pool, case_id).await
-    }
-    async fn save_child(&self, child: &Child, actor: &Actor) -> Result<(), StoreError> {
-        cases::save_child(&self.pool, child, actor).await
-    }
-    async fn children(&self, case_id: &str) -> Result<Vec<Child>, StoreError> {
-        cases::children(&self.pool, case_id).await
-    }
-    async fn save_party(&self, party: &Party, actor: &Actor) -> Result<(), StoreError> {
-        cases::save_party(&self.pool, party, actor).await
-    }
-    async fn parties(&self, case_id: &str) -> Result<Vec<Party>, StoreError> {
-        cases::parties(&self.pool, case_id).await
-    }
-    async fn save_answers(
-        &self,
-        case_id: &str,
-        answers: &str,
-        actor: &Actor,
-    ) -> Result<i64, StoreError> {
-        cases::save_answers(&self.pool, case_id, answers, actor).await
-    }
-    async fn latest_answers(&self, case_id: &str) -> Result<Option<AnswerVersion>, StoreError> {
-        cases::latest_answers(&self.pool, case_id).await
-    }
-    async fn answer_versions(&self, case_id: &str) -> Result<Vec<AnswerVersion>, StoreError> {
-        cases::answer_versions(&self.pool, case_id).await
-    }
-    async fn add_event(&self, event: &Event, actor: &Actor) -> Result<(), StoreError> {
-        cases::add_event(&self.pool, event, actor).await
-    }
-    async fn update_event(&self, event: &Event, actor: &Actor) -> Result<Edit, StoreError> {
-        cases::update_event(&self.pool, event, actor).await
-    }
-    async fn event(&self, case_id: &str, event_id: &str) -> Result<Option<Event>, StoreError> {
-        cases::event_by_id(&self.pool, case_id, event_id).await
-    }
-    async fn events(&self, case_id: &str) -> Result<Vec<Event>, StoreError> {
-        cases::events(&self.pool, case_id).await
-    }
-    async fn add_attachment(
-        &self,
-        attachment: &Attachment,
-        actor: &Actor,
-    ) -> Result<(), StoreError> {
-        cases::add_attachment(&self.pool, attachment, actor).await
-    }
-    async fn attachments(&self, case_id: &str) -> Result<Vec<Attachment>, StoreError> {
-        cases::attachments(&self.pool, case_id).await
-    }
-    async fn save_step_outcome(
-        &self,
-        outcome: &StepOutcome,
-        actor: &Actor,
-    ) -> Result<(), StoreError> {
-        cases::save_step_outcome(&self.pool, outcome, actor).await
-    }
-    async fn step_outcomes(&self, case_id: &str) -> Result<Vec<StepOutcome>, StoreError> {
-        cases::step_outcomes(&self.pool, case_id).await
-    }
-    async fn add_share(&self, share: &Share, actor: &Actor) -> Result<(), StoreError> {
-        cases::add_share(&self.pool, share, actor).await
-    }
-    async fn shares(&self, case_id: &str) -> Result<Vec<Share>, StoreError> {
-        cases::shares(&self.pool, case_id).await
-    }
-    async fn share_by_token(&self, token: &str) -> Result<Option<Share>, StoreError> {
-        cases::share_by_token(&self.pool, token).await
-    }
-    async fn accept_share(&self, share_id: &str, actor: &Actor) -> Result<(), StoreError> {
-        cases::accept_share(&self.pool, share_id, actor).await
-    }
-    async fn revoke_share(
-        &self,
-        case_id: &str,
-        share_id: &str,
-        actor: &Actor,
-    ) -> Result<(), StoreError> {
-        cases::revoke_share(&self.pool, case_id, share_id, actor).await
-    }
-}
+});
