@@ -15,6 +15,7 @@ mod account;
 mod answers;
 mod answers_file;
 mod app;
+mod case_advice;
 mod case_export;
 mod case_page;
 mod config;
