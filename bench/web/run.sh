@@ -73,8 +73,9 @@ mkdir -p "$work/www"
 # nginx workers run as an unprivileged user: they must be able to read the file.
 chmod 755 "$work" "$work/www"
 curl -sf -b "$jar" "http://127.0.0.1:$APP_PORT/route" -o "$work/www/route.html"
-chmod 644 "$work/www/route.html"
-echo "== route page: $(wc -c < "$work/www/route.html") bytes"
+gzip -6 -k -n "$work/www/route.html"
+chmod 644 "$work/www/route.html" "$work/www/route.html.gz"
+echo "== route page: $(wc -c < "$work/www/route.html") bytes, gzip $(wc -c < "$work/www/route.html.gz") bytes"
 
 cat > "$work/nginx.conf" <<NGINX
 worker_processes auto;
@@ -84,6 +85,8 @@ events { worker_connections 1024; }
 http {
   access_log off;
   default_type text/html;
+  # The precompressed route.html.gz for clients that accept gzip, as the app sends its own.
+  gzip_static on;
   server {
     listen 127.0.0.1:$NGINX_PORT;
     root $work/www;
@@ -102,6 +105,14 @@ echo "$app_out"
 echo "== nginx, same HTML as a static file"
 nginx_out=$(run_wrk "http://127.0.0.1:$NGINX_PORT/route.html")
 echo "$nginx_out"
+# Browsers send Accept-Encoding: gzip; both then send the page compressed once in advance.
+gz="Accept-Encoding: gzip"
+echo "== routewijzer /route, gzip"
+app_gz=$(run_wrk -H "Cookie: routewijzer=$cookie" -H "$gz" "http://127.0.0.1:$APP_PORT/route")
+echo "$app_gz"
+echo "== nginx, gzip_static"
+nginx_gz=$(run_wrk -H "$gz" "http://127.0.0.1:$NGINX_PORT/route.html")
+echo "$nginx_gz"
 
 rps() { awk '/Requests\/sec/ { print $2 }' <<<"$1"; }
 p99() { awk '$1 == "99%" { print $2 }' <<<"$1"; }
@@ -112,3 +123,7 @@ echo "== summary"
 echo "routewijzer: $a req/s, p99 $(p99 "$app_out"), non-2xx: $(non2xx "$app_out")"
 echo "nginx:       $n req/s, p99 $(p99 "$nginx_out")"
 awk -v a="$a" -v n="$n" 'BEGIN { printf "ratio routewijzer/nginx: %.2f (goal >= 0.50)\n", a / n }'
+a=$(rps "$app_gz"); n=$(rps "$nginx_gz")
+echo "gzip: routewijzer $a req/s, p99 $(p99 "$app_gz"), non-2xx: $(non2xx "$app_gz")"
+echo "gzip: nginx       $n req/s, p99 $(p99 "$nginx_gz")"
+awk -v a="$a" -v n="$n" 'BEGIN { printf "gzip ratio routewijzer/nginx: %.2f (goal >= 0.50; p99 goal < 10 ms)\n", a / n }'

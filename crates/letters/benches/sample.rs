@@ -39,5 +39,6 @@ pub fn sample_letter() -> letters::Letter {
         subject_label: "Betreft".to_string(),
         subject: fill_text(&t.subject, &v),
         body: fill_text(&t.body, &v),
+        signature: fill_text(&t.signature, &v),
     }
 }

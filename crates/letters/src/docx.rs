@@ -57,15 +57,17 @@ pub fn letter_docx(letter: &Letter) -> Result<Vec<u8>, RenderError> {
                 )
                 .line_spacing(LineSpacing::new().after(480)),
         );
-    let paragraphs = letter.paragraphs();
-    for (i, p) in paragraphs.iter().enumerate() {
+    for p in letter.paragraphs() {
+        doc = doc.add_paragraph(lines(&p, 200));
+    }
+    // Room for the handwritten signature, as in the PDF, then what goes under it.
+    let mut signature = letter.signature_paragraphs();
+    if signature.is_empty() {
+        signature.push(Vec::new());
+    }
+    for (i, p) in signature.iter().enumerate() {
         let mut paragraph = lines(p, 200);
-        // After the closing ("Met vriendelijke groet,") room for a signature, as in the PDF.
-        if i > 0
-            && paragraphs[i - 1]
-                .last()
-                .is_some_and(|l| l.trim().ends_with("groet,"))
-        {
+        if i == 0 {
             paragraph = paragraph.line_spacing(LineSpacing::new().before(480).after(200));
         }
         doc = doc.add_paragraph(paragraph);

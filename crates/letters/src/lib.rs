@@ -28,15 +28,23 @@ pub struct Letter {
     /// The word before the subject ("Betreft").
     pub subject_label: String,
     pub subject: String,
-    /// From the salutation to the signature. Paragraphs are separated by blank lines; a single
-    /// line break stays a line break.
+    /// From the salutation to the closing ("Met vriendelijke groet,"). Paragraphs are separated
+    /// by blank lines; a single line break stays a line break.
     pub body: String,
+    /// What goes under the space left for the handwritten signature (the name, perhaps a list
+    /// of attachments), in paragraphs like the body. The space is there even when this is empty.
+    pub signature: String,
 }
 
 impl Letter {
     /// The body as paragraphs, each a list of lines.
     pub fn paragraphs(&self) -> Vec<Vec<String>> {
         paragraphs(&self.body)
+    }
+
+    /// The signature text as paragraphs, each a list of lines.
+    pub fn signature_paragraphs(&self) -> Vec<Vec<String>> {
+        paragraphs(&self.signature)
     }
 }
 

@@ -118,10 +118,12 @@ pub fn letter_pdf(letter: &Letter) -> Result<Vec<u8>, RenderError> {
         #[serde(flatten)]
         letter: &'a Letter,
         paragraphs: Vec<Vec<String>>,
+        signature_paragraphs: Vec<Vec<String>>,
     }
     let json = serde_json::to_string(&Data {
         letter,
         paragraphs: letter.paragraphs(),
+        signature_paragraphs: letter.signature_paragraphs(),
     })?;
     render(&LETTER, json)
 }

@@ -81,6 +81,7 @@ fn letter(title: &str, t: &LetterTemplate, v: &FieldValues) -> letters::Letter {
         subject_label: "Betreft".to_string(),
         subject: fill_text(&t.subject, v),
         body: fill_text(&t.body, v),
+        signature: fill_text(&t.signature, v),
     }
 }
 
@@ -132,7 +133,9 @@ fn every_template_renders_as_pdf_and_docx() {
         assert!(missing(t, &v).is_empty());
         let doc = letter(&l.title, t, &v);
         assert!(
-            !doc.subject.contains("{{") && !doc.body.contains("{{"),
+            !doc.subject.contains("{{")
+                && !doc.body.contains("{{")
+                && !doc.signature.contains("{{"),
             "{}: unfilled field",
             l.id
         );
@@ -186,6 +189,13 @@ fn every_template_renders_as_pdf_and_docx() {
             assert!(
                 info.contains("Pages:           1"),
                 "{}: the sample letter fits on one page:\n{info}",
+                l.id
+            );
+            // The name is under the closing, after the space for the signature.
+            let closing = text.rfind("Met vriendelijke groet").unwrap();
+            assert!(
+                text[closing..].contains("Fatima El Amrani"),
+                "{}: the name is not under the closing:\n{text}",
                 l.id
             );
             if t.field("geboortedatum-kind").is_some() {
@@ -244,6 +254,7 @@ fn typst_syntax_in_user_text_appears_literally() {
         subject_label: "Betreft".into(),
         subject: tricky.into(),
         body: format!("Geachte heer, mevrouw,\n\n{tricky}\n\nMet vriendelijke groet,"),
+        signature: format!("#sig {tricky}"),
     };
     let pdf = letters::letter_pdf(&doc).expect("user text never breaks the template");
     letters::letter_docx(&doc).expect("docx");
@@ -259,6 +270,7 @@ fn typst_syntax_in_user_text_appears_literally() {
             "<script>alert(1)</script>",
             "#place, $1$",
             "@ref",
+            "#sig #panic",
         ] {
             assert!(
                 text.contains(needle),
@@ -326,6 +338,7 @@ fn a_long_letter_gets_page_numbers() {
         subject_label: "Betreft".into(),
         subject: "Een lange brief".into(),
         body: format!("Geachte heer, mevrouw,\n\n{body}\n\nMet vriendelijke groet,"),
+        signature: "Fatima El Amrani".into(),
     };
     let pdf = letters::letter_pdf(&doc).expect("long letter");
     if tool("pdftotext") {

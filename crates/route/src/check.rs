@@ -641,7 +641,29 @@ impl Checker<'_> {
     fn letter_template(&mut self, id: &str, t: &LetterTemplate) {
         let what = format!("letter template '{id}'");
         let mut seen = HashSet::new();
+        if t.signature.trim().is_empty() {
+            let line = t.body_line + t.body.matches('\n').count();
+            self.err(
+                &Loc {
+                    file: t.loc.file.clone(),
+                    line,
+                },
+                format!(
+                    "{what}: the text needs a line of only {} after the closing (where the signature goes), followed by the name",
+                    LetterTemplate::SIGNATURE_MARK
+                ),
+            );
+        }
         for f in &t.fields {
+            if f.id == LetterTemplate::SIGNATURE_ID {
+                self.err(
+                    &t.loc,
+                    format!(
+                        "{what}: '{}' marks the signature and cannot be a field",
+                        f.id
+                    ),
+                );
+            }
             if !seen.insert(f.id.as_str()) {
                 self.err(&t.loc, format!("{what}: field '{}' is listed twice", f.id));
             }
@@ -649,6 +671,11 @@ impl Checker<'_> {
                 && self.k.value_type(from).is_none()
             {
                 self.err(&t.loc, format!("{what}: field '{}' has from = '{from}', which is not a question or derived value", f.id));
+            }
+            if let Some(case) = &f.case
+                && let Err(e) = crate::letter::CaseSource::parse(case)
+            {
+                self.err(&t.loc, format!("{what}: field '{}': {e}", f.id));
             }
         }
         for required in LetterTemplate::REQUIRED_FIELDS {
@@ -664,6 +691,7 @@ impl Checker<'_> {
             if !LetterTemplate::REQUIRED_FIELDS.contains(&f.id.as_str())
                 && !used(&t.subject)
                 && !used(&t.body)
+                && !used(&t.signature)
             {
                 self.err(
                     &t.loc,
@@ -674,16 +702,29 @@ impl Checker<'_> {
                 );
             }
         }
-        for (text, first_line) in [(&t.subject, t.loc.line), (&t.body, t.body_line)] {
+        for (text, first_line) in [
+            (&t.subject, t.loc.line),
+            (&t.body, t.body_line),
+            (&t.signature, t.signature_line),
+        ] {
             for name in crate::fill::placeholders(text) {
-                if t.field(name).is_none() {
-                    // `name` is a slice of `text`: its offset gives the line.
-                    let offset = name.as_ptr() as usize - text.as_ptr() as usize;
-                    let line = first_line + text[..offset].matches('\n').count();
-                    let loc = Loc {
-                        file: t.loc.file.clone(),
-                        line,
-                    };
+                // `name` is a slice of `text`: its offset gives the line.
+                let offset = name.as_ptr() as usize - text.as_ptr() as usize;
+                let line = first_line + text[..offset].matches('\n').count();
+                let loc = Loc {
+                    file: t.loc.file.clone(),
+                    line,
+                };
+                if name == LetterTemplate::SIGNATURE_ID {
+                    // The loader took the first line of only the mark; this is another one.
+                    self.err(
+                        &loc,
+                        format!(
+                            "{what}: {} goes once, on a line of its own, after the closing",
+                            LetterTemplate::SIGNATURE_MARK
+                        ),
+                    );
+                } else if t.field(name).is_none() {
                     self.err(
                         &loc,
                         format!(

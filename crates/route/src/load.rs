@@ -832,6 +832,7 @@ struct RawLetterField {
     label: String,
     hint: Option<String>,
     from: Option<String>,
+    case: Option<String>,
     kind: FieldKind,
 }
 
@@ -869,7 +870,7 @@ fn load_letter_template(
     let after = &rest[end + 4..];
     let body = after.trim_start_matches(['\r', '\n']);
     let body_line = line_of(text, text.len() - body.len());
-    let body = body.trim_end().to_string();
+    let (body, signature, signature_line) = split_signature(body, body_line);
     let fm: RawLetterFront = match toml::from_str(front) {
         Ok(fm) => fm,
         Err(e) => {
@@ -902,6 +903,7 @@ fn load_letter_template(
             label: f.label,
             hint: f.hint,
             from: f.from,
+            case: f.case,
             kind: f.kind,
         })
         .collect();
@@ -912,9 +914,30 @@ fn load_letter_template(
             fields,
             body,
             body_line,
+            signature,
+            signature_line,
             loc,
         },
     ))
+}
+
+/// Splits a letter text at its first line of only `{{ondertekening}}`: the text before it, the
+/// text after it and the line where that starts. Without the line, all is text and the check
+/// reports the missing mark.
+fn split_signature(body: &str, body_line: usize) -> (String, String, usize) {
+    let mut offset = 0;
+    for (n, line) in body.split_inclusive('\n').enumerate() {
+        if line.trim() == LetterTemplate::SIGNATURE_MARK {
+            let before = body[..offset].trim_end().to_string();
+            let after = &body[offset + line.len()..];
+            let skipped = after.len() - after.trim_start_matches(['\r', '\n']).len();
+            let blank_lines = after[..skipped].matches('\n').count();
+            let after = after.trim().to_string();
+            return (before, after, body_line + n + 1 + blank_lines);
+        }
+        offset += line.len();
+    }
+    (body.trim_end().to_string(), String::new(), body_line)
 }
 
 /// Gives each `[[letter]]` its template; a template for no `[[letter]]` is an error.

@@ -376,6 +376,9 @@ pub struct LetterField {
     pub hint: Option<String>,
     /// The question or derived value that fills this field.
     pub from: Option<String>,
+    /// What of a stored case fills this field when the letter is written for a case: see
+    /// [`crate::letter::CaseSource`].
+    pub case: Option<String>,
     pub kind: FieldKind,
 }
 
@@ -385,11 +388,20 @@ pub struct LetterTemplate {
     /// The subject line ("Betreft"), with placeholders.
     pub subject: String,
     pub fields: Vec<LetterField>,
-    /// From the salutation to the signature, paragraphs separated by blank lines.
+    /// From the salutation to the closing ("Met vriendelijke groet,"), paragraphs separated by
+    /// blank lines.
     pub body: String,
     /// The line of the file where the text starts.
     #[serde(skip)]
     pub body_line: usize,
+    /// What comes under the space for the handwritten signature: the name, perhaps a list of
+    /// attachments. The text marks where that space is with a line of only
+    /// [`LetterTemplate::SIGNATURE_MARK`]; empty when the text has no such line (an error the
+    /// check reports).
+    pub signature: String,
+    /// The line of the file where the signature text starts (the line after the mark).
+    #[serde(skip)]
+    pub signature_line: usize,
     /// The file and the line of the front matter.
     #[serde(skip)]
     pub loc: Loc,
@@ -398,6 +410,11 @@ pub struct LetterTemplate {
 impl LetterTemplate {
     /// The fields every letter has: sender, addressee, place and date.
     pub const REQUIRED_FIELDS: [&'static str; 4] = ["afzender", "geadresseerde", "plaats", "datum"];
+
+    /// The line that marks the space for the signature in a letter text.
+    pub const SIGNATURE_MARK: &'static str = "{{ondertekening}}";
+    /// The name inside the mark, which no field may have.
+    pub const SIGNATURE_ID: &'static str = "ondertekening";
 
     pub fn field(&self, id: &str) -> Option<&LetterField> {
         self.fields.iter().find(|f| f.id == id)

@@ -55,12 +55,22 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Make a consistent copy of the SQLite database while the server runs, to FILE, and of
-    /// the attachments to FILE.attachments/. Restore: stop the server, copy FILE to
-    /// DATA/routewijzer.sqlite and FILE.attachments/ to DATA/attachments/, start again.
+    /// Make a consistent copy of the database while the server runs, to FILE, and of the
+    /// attachments to FILE.attachments/. SQLite: restore by stopping the server, copying FILE to
+    /// DATA/routewijzer.sqlite and FILE.attachments/ to DATA/attachments/, and starting again.
+    /// PostgreSQL (DATABASE_URL): FILE is made with pg_dump --format=custom; restore it into a
+    /// new, empty database with pg_restore --no-owner --dbname=URL FILE.
     Backup {
         /// Where the copy goes; must not exist yet.
         file: PathBuf,
+    },
+    /// Give an existing account a role in the parents' organisation (volunteer, coordinator or
+    /// admin), or end its membership with `none`. Make the first admin this way.
+    Member {
+        /// The e-mail address of the account.
+        email: String,
+        /// volunteer, coordinator, admin or none.
+        role: String,
     },
     /// Print the intake flow and the route as a diagram.
     Graph {
@@ -97,13 +107,24 @@ struct ServeArgs {
     /// Folder with the stylesheet (default: the one in the source tree).
     #[arg(long, global = true, env = "ROUTEWIJZER_STATIC")]
     static_dir: Option<PathBuf>,
-    /// SMTP server for outgoing mail: smtp://host:port or smtp://user:password@host:port.
+    /// SMTP server for outgoing mail: smtps://user:password@host:port (TLS, port 465 unless
+    /// given), smtp://user:password@host:port?tls=starttls (STARTTLS, which the server must
+    /// offer; port 587 unless given), or smtp://host:port (plain, no TLS: only for a relay on
+    /// the same machine or network; port 25 unless given). user:password@ is optional.
     /// Without it, mail is written to the log.
     #[arg(long, global = true, env = "ROUTEWIJZER_SMTP_URL")]
     smtp_url: Option<String>,
+    /// A root certificate (PEM file) to trust for the SMTP server's TLS besides the built-in
+    /// ones: for a relay whose certificate comes from an authority of its own.
+    #[arg(long, global = true, env = "ROUTEWIJZER_SMTP_CA")]
+    smtp_ca: Option<PathBuf>,
     /// Sender of outgoing mail, e.g. "Routewijzer <routewijzer@example.nl>". Needed with --smtp-url.
     #[arg(long, global = true, env = "ROUTEWIJZER_MAIL_FROM")]
     mail_from: Option<String>,
+    /// The address people reach the app at, e.g. https://routewijzer.example.nl: the links in
+    /// mails start with it. Default: http:// and the --listen address.
+    #[arg(long, global = true, env = "ROUTEWIJZER_PUBLIC_URL")]
+    public_url: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -136,9 +157,14 @@ pub fn run() -> ExitCode {
         }) => advise(&cli.content, &situation, format, ics.as_deref()),
         Some(Command::Questions { format }) => questions(&cli.content, format),
         Some(Command::Graph { format }) => graph(&cli.content, format),
-        Some(Command::Backup { file }) => backup(
+        Some(Command::Backup { file }) => crate::backup::run(
             cli.serve.data.as_deref().unwrap_or(Path::new("data")),
             &file,
+        ),
+        Some(Command::Member { email, role }) => crate::member::run(
+            cli.serve.data.as_deref().unwrap_or(Path::new("data")),
+            &email,
+            &role,
         ),
         Some(Command::Serve) | None => serve(&cli.content, cli.serve),
     };
@@ -284,62 +310,6 @@ fn graph(content: &Path, format: GraphFormat) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn backup(data: &Path, file: &Path) -> Result<ExitCode> {
-    if std::env::var("DATABASE_URL").is_ok_and(|url| url.starts_with("postgres")) {
-        bail!(
-            "the database is PostgreSQL (DATABASE_URL): back it up with pg_dump, and copy the data folder's attachments/"
-        );
-    }
-    let database = data.join(store_sqlite::FILE_NAME);
-    if !database.exists() {
-        bail!(
-            "there is no database at {}; give the data folder with --data",
-            database.display()
-        );
-    }
-    if file.exists() {
-        bail!("{} exists already; choose a new file name", file.display());
-    }
-    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
-    runtime.block_on(async {
-        let store = store_sqlite::SqliteStore::open(data).await?;
-        store.backup_to(file).await?;
-        anyhow::Ok(())
-    })?;
-    // Attachment files are written before their row and never changed, so copying them after
-    // the database gives every row in the copy its file.
-    let attachments = data.join("attachments");
-    let mut copied = 0;
-    if attachments.exists() {
-        let target = PathBuf::from(format!("{}.attachments", file.display()));
-        copied = copy_dir(&attachments, &target)
-            .with_context(|| format!("cannot copy the attachments to {}", target.display()))?;
-    }
-    println!(
-        "backup written to {} ({copied} attachment file(s) beside it)",
-        file.display()
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Copies a folder tree; returns how many files were copied. Unfinished uploads (`.part`) are
-/// left out.
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<usize> {
-    std::fs::create_dir_all(to)?;
-    let mut n = 0;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            n += copy_dir(&path, &to.join(entry.file_name()))?;
-        } else if path.extension().is_none_or(|e| e != "part") {
-            std::fs::copy(&path, to.join(entry.file_name()))?;
-            n += 1;
-        }
-    }
-    Ok(n)
-}
-
 fn serve(content: &Path, args: ServeArgs) -> Result<ExitCode> {
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -360,9 +330,17 @@ fn serve(content: &Path, args: ServeArgs) -> Result<ExitCode> {
         config.static_dir = dir;
     }
     config.secure_cookies = args.secure_cookies;
+    config.public_url = args.public_url.filter(|u| !u.trim().is_empty());
     if let Some(url) = args.smtp_url.filter(|u| !u.trim().is_empty()) {
         let from = args.mail_from.ok_or(web::MailConfigError::NoFrom)?;
-        config.mailer = web::Mailer::smtp(url.trim(), from.trim())?;
+        let ca = match args.smtp_ca {
+            Some(path) => Some(
+                std::fs::read(&path)
+                    .with_context(|| format!("cannot read --smtp-ca {}", path.display()))?,
+            ),
+            None => None,
+        };
+        config.mailer = web::Mailer::smtp_with_ca(url.trim(), from.trim(), ca.as_deref())?;
     }
     config.checks = match args.content_check {
         ContentCheck::Full => web::ContentChecks::Full,

@@ -336,6 +336,12 @@ fields = [
 Geachte heer, mevrouw,
 
 Ik wil praten over {{naam-kind}}, net als op {{gepraat-op}}.
+
+Met vriendelijke groet,
+
+{{ondertekening}}
+
+Sam
 "#;
 
 fn with_letter(name: &str, text: &str) -> Content {
@@ -390,6 +396,45 @@ fn letter_field_from_an_unknown_question_is_refused() {
         2,
         "from = 'gepraatt', which is not a question or derived value",
     );
+}
+
+#[test]
+fn letter_without_signature_mark_is_refused() {
+    let c = with_letter(
+        "letter-signature",
+        &LETTER_TEXT.replace("{{ondertekening}}\n\n", ""),
+    );
+    // The text ends on line 19 ("Sam"), where the mark belongs above.
+    c.assert_error(
+        "letters/gesprek.md",
+        19,
+        "needs a line of only {{ondertekening}}",
+    );
+}
+
+#[test]
+fn letter_signature_mark_inside_a_line_is_refused() {
+    let c = with_letter(
+        "letter-signature-inline",
+        &LETTER_TEXT.replace("Met vriendelijke groet,", "Groet, {{ondertekening}}"),
+    );
+    c.assert_error(
+        "letters/gesprek.md",
+        17,
+        "{{ondertekening}} goes once, on a line of its own",
+    );
+}
+
+#[test]
+fn letter_case_source_must_be_known() {
+    let c = with_letter(
+        "letter-case",
+        &LETTER_TEXT.replace(
+            "label = \"Naam van uw kind\",",
+            "label = \"Naam van uw kind\", case = \"kind.leeftijd\",",
+        ),
+    );
+    c.assert_error("letters/gesprek.md", 2, "case = 'kind.leeftijd' is unknown");
 }
 
 #[test]

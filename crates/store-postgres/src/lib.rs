@@ -15,6 +15,24 @@ type Db = sqlx::Postgres;
 #[path = "../../store/sql/cases.rs"]
 #[macro_use]
 mod cases;
+#[path = "../../store/sql/case_edit.rs"]
+#[macro_use]
+mod case_edit;
+#[path = "../../store/sql/org.rs"]
+#[macro_use]
+mod org;
+#[path = "../../store/sql/reminders.rs"]
+#[macro_use]
+mod reminders;
+#[path = "../../store/sql/outcome.rs"]
+#[macro_use]
+mod outcome;
+#[path = "../../store/sql/throttle.rs"]
+#[macro_use]
+mod throttle;
+#[path = "../../store/sql/groups.rs"]
+#[macro_use]
+mod groups;
 use cases::query_error;
 
 #[derive(Debug, Clone)]
@@ -66,6 +84,21 @@ struct Row {
     data: String,
     expires_at: i64,
 }
+
+// The organisation's members and help requests (store/sql/org.rs).
+impl_org_store!(PgStore);
+// Feed tokens and deadline reminders (store/sql/reminders.rs).
+impl_reminder_store!(PgStore);
+// A step outcome with its answers in one transaction (store/sql/outcome.rs).
+impl_outcome_store!(PgStore);
+// Failed-login counts (store/sql/throttle.rs).
+impl_throttle_store!(PgStore);
+
+// The consent to combine procedures (store/sql/groups.rs).
+impl_group_store!(PgStore);
+
+// Changing and removing children and parties (store/sql/case_edit.rs).
+impl_case_edit_store!(PgStore);
 
 // The session methods are this backend's own; `impl_store!` adds the case methods shared
 // by both backends (store/sql/cases.rs).

@@ -21,6 +21,24 @@ type Db = sqlx::Sqlite;
 #[path = "../../store/sql/cases.rs"]
 #[macro_use]
 mod cases;
+#[path = "../../store/sql/case_edit.rs"]
+#[macro_use]
+mod case_edit;
+#[path = "../../store/sql/org.rs"]
+#[macro_use]
+mod org;
+#[path = "../../store/sql/reminders.rs"]
+#[macro_use]
+mod reminders;
+#[path = "../../store/sql/outcome.rs"]
+#[macro_use]
+mod outcome;
+#[path = "../../store/sql/throttle.rs"]
+#[macro_use]
+mod throttle;
+#[path = "../../store/sql/groups.rs"]
+#[macro_use]
+mod groups;
 use cases::query_error;
 
 /// The file name of the database inside the data folder.
@@ -114,6 +132,21 @@ struct Row {
     data: String,
     expires_at: i64,
 }
+
+// The organisation's members and help requests (store/sql/org.rs).
+impl_org_store!(SqliteStore);
+// Feed tokens and deadline reminders (store/sql/reminders.rs).
+impl_reminder_store!(SqliteStore);
+// A step outcome with its answers in one transaction (store/sql/outcome.rs).
+impl_outcome_store!(SqliteStore);
+// Failed-login counts (store/sql/throttle.rs).
+impl_throttle_store!(SqliteStore);
+
+// The consent to combine procedures (store/sql/groups.rs).
+impl_group_store!(SqliteStore);
+
+// Changing and removing children and parties (store/sql/case_edit.rs).
+impl_case_edit_store!(SqliteStore);
 
 // The session methods are this backend's own; `impl_store!` adds the case methods shared
 // by both backends (store/sql/cases.rs).

@@ -203,7 +203,7 @@ pub(crate) fn query_error(e: sqlx::Error) -> StoreError {
     }
 }
 
-async fn audit(
+pub(crate) async fn audit(
     tx: &mut Tx<'_>,
     case_id: &str,
     actor: &Actor,
@@ -222,11 +222,11 @@ async fn audit(
     Ok(())
 }
 
-async fn begin(pool: &Pool) -> Result<Tx<'static>, StoreError> {
+pub(crate) async fn begin(pool: &Pool) -> Result<Tx<'static>, StoreError> {
     pool.begin().await.map_err(query_error)
 }
 
-async fn commit(tx: Tx<'_>) -> Result<(), StoreError> {
+pub(crate) async fn commit(tx: Tx<'_>) -> Result<(), StoreError> {
     tx.commit().await.map_err(query_error)
 }
 
@@ -502,30 +502,52 @@ pub(crate) async fn case_by_id(pool: &Pool, id: &str) -> Result<Option<Case>, St
     Ok(row.map(case))
 }
 
+/// The condition under which a member's organisation access counts: the account `$1` is still a
+/// member and has the second factor on. Kept in SQL so no caller can forget it.
+macro_rules! org_access {
+    () => {
+        "exists (select 1 from org_members m join users u on u.id = m.user_id \
+         where m.user_id = $1 and u.totp_secret is not null)"
+    };
+}
+
 pub(crate) async fn cases_for_user(
     pool: &Pool,
     user_id: &str,
     now: i64,
 ) -> Result<Vec<(Case, Role)>, StoreError> {
-    let rows: Vec<(String, String, String, i64, String)> = sqlx::query_as(
+    let rows: Vec<(String, String, String, i64, String)> = sqlx::query_as(concat!(
         "select id, owner_id, title, created_at, 'owner' from cases where owner_id = $1 \
          union all \
          select c.id, c.owner_id, c.title, c.created_at, s.role from cases c join shares s on s.case_id = c.id \
          where s.user_id = $1 and s.revoked_at is null and (s.expires_at is null or s.expires_at > $2) \
-         order by 4, 1",
-    )
+         union all \
+         select c.id, c.owner_id, c.title, c.created_at, h.level from cases c \
+         join help_requests h on h.case_id = c.id where h.assigned_to = $1 and h.revoked_at is null and ",
+        org_access!(),
+        " union all \
+         select c.id, c.owner_id, c.title, c.created_at, 'summary' from cases c \
+         where exists (select 1 from help_requests h where h.case_id = c.id and h.revoked_at is null) \
+         and exists (select 1 from org_members m where m.user_id = $1 and m.role in ('coordinator', 'admin')) and ",
+        org_access!(),
+        " order by 4, 1"
+    ))
     .bind(user_id)
     .bind(now)
     .fetch_all(pool)
     .await
     .map_err(query_error)?;
-    rows.into_iter()
-        .map(|(id, owner_id, title, created_at, role)| {
-            let role = Role::parse(&role)
-                .ok_or_else(|| StoreError::Corrupt(format!("unknown role {role:?}")))?;
-            Ok((case((id, owner_id, title, created_at)), role))
-        })
-        .collect()
+    // One case can come in by several ways (a share and a help request); the highest role counts.
+    let mut out: Vec<(Case, Role)> = Vec::new();
+    for (id, owner_id, title, created_at, role) in rows {
+        let role = Role::parse(&role)
+            .ok_or_else(|| StoreError::Corrupt(format!("unknown role {role:?}")))?;
+        match out.iter_mut().find(|(c, _)| c.id == id) {
+            Some((_, known)) => *known = (*known).max(role),
+            None => out.push((case((id, owner_id, title, created_at)), role)),
+        }
+    }
+    Ok(out)
 }
 
 pub(crate) async fn role_in_case(
@@ -544,12 +566,21 @@ pub(crate) async fn role_in_case(
         Some((owner,)) if owner == user_id => return Ok(Some(Role::Owner)),
         Some(_) => {}
     }
-    let roles: Vec<(String,)> = sqlx::query_as(
-        "select role from shares where case_id = $1 and user_id = $2 and revoked_at is null \
-         and (expires_at is null or expires_at > $3)",
-    )
-    .bind(case_id)
+    // Shares; an open help request assigned to this account (at its level); and, for
+    // coordinators and admins, the summary of a case with an open help request, to triage it.
+    let roles: Vec<(String,)> = sqlx::query_as(concat!(
+        "select role from shares where case_id = $2 and user_id = $1 and revoked_at is null \
+         and (expires_at is null or expires_at > $3) \
+         union all \
+         select level from help_requests where case_id = $2 and assigned_to = $1 and revoked_at is null and ",
+        org_access!(),
+        " union all \
+         select 'summary' from help_requests where case_id = $2 and revoked_at is null \
+         and exists (select 1 from org_members m where m.user_id = $1 and m.role in ('coordinator', 'admin')) and ",
+        org_access!()
+    ))
     .bind(user_id)
+    .bind(case_id)
     .bind(now)
     .fetch_all(pool)
     .await

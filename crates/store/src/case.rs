@@ -46,6 +46,9 @@ pub struct Case {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
+    /// A volunteer of the organisation who may read only the case's summary (its situation in
+    /// short, the current step and the next deadlines), through a help request.
+    Summary,
     /// An advocate who may read.
     Read,
     /// An advocate who may add and edit events.
@@ -57,6 +60,7 @@ pub enum Role {
 impl Role {
     pub fn as_str(self) -> &'static str {
         match self {
+            Role::Summary => "summary",
             Role::Read => "read",
             Role::Contribute => "contribute",
             Role::Owner => "owner",
@@ -65,6 +69,7 @@ impl Role {
 
     pub fn parse(s: &str) -> Option<Role> {
         match s {
+            "summary" => Some(Role::Summary),
             "read" => Some(Role::Read),
             "contribute" => Some(Role::Contribute),
             "owner" => Some(Role::Owner),

@@ -11,21 +11,44 @@
 //! [`SessionBackend`] adapts any [`Store`] to `tower_sessions::SessionStore`.
 
 mod case;
+mod case_edit;
 mod error;
+mod groups;
+mod org;
+mod outcome;
+mod reminders;
 mod session;
+mod throttle;
 
 pub use case::{
     Actor, AnswerVersion, Attachment, AuditEntry, AuthSession, Case, Child, Edit, Event, Party,
     Role, Share, StepOutcome, User, new_id,
 };
+pub use case_edit::CaseEditStore;
 pub use error::StoreError;
+pub use groups::{ConsentedCase, GroupStore};
+pub use org::{HelpLevel, HelpRequest, OrgRole, OrgStore};
+pub use outcome::OutcomeStore;
+pub use reminders::{FeedToken, ReminderKey, ReminderStore};
 pub use session::{SessionBackend, SessionRow};
+pub use throttle::ThrottleStore;
 
 use async_trait::async_trait;
 
 /// Everything the app keeps. Every method is one statement or transaction on the backend.
 #[async_trait]
-pub trait Store: std::fmt::Debug + Send + Sync + 'static {
+pub trait Store:
+    std::fmt::Debug
+    + Send
+    + Sync
+    + 'static
+    + OrgStore
+    + ReminderStore
+    + OutcomeStore
+    + ThrottleStore
+    + GroupStore
+    + CaseEditStore
+{
     /// Inserts a new session; returns false (and writes nothing) when the id is already taken.
     async fn insert_session(&self, row: &SessionRow) -> Result<bool, StoreError>;
     /// Inserts or replaces a session.

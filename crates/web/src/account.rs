@@ -4,15 +4,13 @@
 //! Passwords are hashed with argon2id (OWASP parameters; cheap ones only when the config asks,
 //! for tests). A login is a row in the store (`auth_sessions`); the browser's session holds only
 //! its id, so "log out everywhere" deletes every row of the account and every browser is out on
-//! its next request. Failed logins are throttled per account and per address, in memory.
+//! its next request. Failed logins are throttled per account and per address ([`Throttle`]).
 //!
 //! [`SignedIn`] is the extractor for pages that need an account; case pages use
 //! [`crate::case_page::CaseAccess`], which builds on it.
 
-use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
@@ -40,7 +38,8 @@ pub const MIN_PASSWORD: usize = 10;
 /// Failed logins allowed per account, and per address, within [`THROTTLE_WINDOW`].
 const MAX_FAILURES_PER_ACCOUNT: u32 = 5;
 const MAX_FAILURES_PER_ADDRESS: u32 = 20;
-const THROTTLE_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Seconds from a key's first failed login until its count starts again.
+const THROTTLE_WINDOW: i64 = 15 * 60;
 
 pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
@@ -113,35 +112,38 @@ async fn verify_blocking(state: &AppState, password: String, hash: String) -> bo
         .unwrap_or(false)
 }
 
-/// Failed logins per key (`account:<email>` or `address:<ip>`) in the current window.
-#[derive(Default)]
+/// Failed logins per key (`account:<email>` or `address:<ip>`) in the current window, counted
+/// in the database ([`store::ThrottleStore`]): several processes on one PostgreSQL count the
+/// same failures, and a restart does not wipe them. It costs two small statements on a login,
+/// next to the password hash check that takes far longer, so SQLite uses it too.
 pub struct Throttle {
-    failures: Mutex<HashMap<String, (Instant, u32)>>,
+    store: Arc<dyn store::Store>,
 }
 
 impl Throttle {
-    fn blocked(&self, key: &str, max: u32) -> bool {
-        let map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        matches!(map.get(key), Some((start, n)) if start.elapsed() < THROTTLE_WINDOW && *n >= max)
+    pub fn new(store: Arc<dyn store::Store>) -> Self {
+        Throttle { store }
     }
 
-    fn fail(&self, key: &str) {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() > 100_000 {
-            map.retain(|_, (start, _)| start.elapsed() < THROTTLE_WINDOW);
-        }
-        let entry = map.entry(key.to_string()).or_insert((Instant::now(), 0));
-        if entry.0.elapsed() >= THROTTLE_WINDOW {
-            *entry = (Instant::now(), 0);
-        }
-        entry.1 += 1;
+    async fn blocked(&self, key: &str, max: u32) -> Result<bool, PageError> {
+        let failures =
+            store::ThrottleStore::login_failures(&*self.store, key, now(), THROTTLE_WINDOW)
+                .await
+                .map_err(store_error)?;
+        Ok(failures >= max)
     }
 
-    fn clear(&self, key: &str) {
-        self.failures
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(key);
+    async fn fail(&self, key: &str) -> Result<(), PageError> {
+        store::ThrottleStore::add_login_failure(&*self.store, key, now(), THROTTLE_WINDOW)
+            .await
+            .map_err(store_error)?;
+        Ok(())
+    }
+
+    async fn clear(&self, key: &str) -> Result<(), PageError> {
+        store::ThrottleStore::clear_login_failures(&*self.store, key)
+            .await
+            .map_err(store_error)
     }
 }
 
@@ -422,12 +424,15 @@ pub async fn login(
     let email = f.email.trim().to_string();
     let account_key = format!("account:{}", email.to_lowercase());
     let address_key = ip.map(|ip| format!("address:{ip}"));
-    if state
-        .throttle
-        .blocked(&account_key, MAX_FAILURES_PER_ACCOUNT)
-        || address_key
-            .as_deref()
-            .is_some_and(|k| state.throttle.blocked(k, MAX_FAILURES_PER_ADDRESS))
+    let address_blocked = match &address_key {
+        Some(k) => state.throttle.blocked(k, MAX_FAILURES_PER_ADDRESS).await?,
+        None => false,
+    };
+    if address_blocked
+        || state
+            .throttle
+            .blocked(&account_key, MAX_FAILURES_PER_ACCOUNT)
+            .await?
     {
         tracing::info!("login refused: too many failed attempts");
         let mut r = form_page(
@@ -458,9 +463,9 @@ pub async fn login(
     };
     let ok = verify_blocking(&state, f.password, hash).await && user.is_some();
     let Some(user) = user.filter(|_| ok) else {
-        state.throttle.fail(&account_key);
+        state.throttle.fail(&account_key).await?;
         if let Some(k) = &address_key {
-            state.throttle.fail(k);
+            state.throttle.fail(k).await?;
         }
         return form_page(
             lang,
@@ -476,7 +481,7 @@ pub async fn login(
         session.insert(PENDING, &user.id).await?;
         return Ok(Redirect::to("/inloggen/code").into_response());
     }
-    state.throttle.clear(&account_key);
+    state.throttle.clear(&account_key).await?;
     start_login(&state, &session, &user).await?;
     Ok(Redirect::to("/dossiers").into_response())
 }
@@ -549,7 +554,11 @@ pub async fn code(
         return Ok(Redirect::to("/inloggen").into_response());
     };
     let key = format!("account:{}", user.email.to_lowercase());
-    if state.throttle.blocked(&key, MAX_FAILURES_PER_ACCOUNT) {
+    if state
+        .throttle
+        .blocked(&key, MAX_FAILURES_PER_ACCOUNT)
+        .await?
+    {
         let mut r = code_page(lang, &session, Some(i.t("login-error-throttled"))).await?;
         *r.status_mut() = StatusCode::TOO_MANY_REQUESTS;
         return Ok(r);
@@ -573,10 +582,10 @@ pub async fn code(
         }
     }
     if !ok {
-        state.throttle.fail(&key);
+        state.throttle.fail(&key).await?;
         return code_page(lang, &session, Some(i.t("login-code-wrong"))).await;
     }
-    state.throttle.clear(&key);
+    state.throttle.clear(&key).await?;
     session.remove_value(PENDING).await?;
     start_login(&state, &session, &user).await?;
     Ok(Redirect::to("/dossiers").into_response())
@@ -596,6 +605,7 @@ pub async fn totp_on(
     };
     if !crate::totp::verify(&secret, &f.code, now()) {
         return account_page(
+            &state,
             lang,
             &user,
             &session,
@@ -638,6 +648,7 @@ pub async fn totp_off(
         .is_some_and(|s| crate::totp::verify(s, &f.code, now()));
     if !ok {
         return account_page(
+            &state,
             lang,
             &user,
             &session,
@@ -704,9 +715,14 @@ struct AccountPage {
     /// Recovery codes made just now: shown this once.
     recovery_codes: Vec<String>,
     error: Option<String>,
+    /// A one-time message from another page (for example: your organisation role needs TOTP).
+    notice: Option<String>,
+    /// Whether the account has a role in the organisation (then the page links to its pages).
+    org_member: bool,
 }
 
 async fn account_page(
+    state: &AppState,
     lang: Lang,
     user: &SignedIn,
     session: &Session,
@@ -736,7 +752,14 @@ async fn account_page(
         .remove::<Vec<String>>(NEW_CODES)
         .await?
         .unwrap_or_default();
+    let notice = session.remove::<String>(crate::org::ACCOUNT_NOTICE).await?;
     let failed = error.is_some();
+    let org_member = state
+        .store
+        .org_role(&user.user.id)
+        .await
+        .map_err(store_error)?
+        .is_some();
     let layout = Layout::new(lang, "account-title", "/account");
     let page = AccountPage {
         layout,
@@ -747,6 +770,8 @@ async fn account_page(
         totp_uri,
         recovery_codes,
         error,
+        notice,
+        org_member,
     };
     let mut r = render(&page);
     if failed {
@@ -756,8 +781,13 @@ async fn account_page(
 }
 
 /// `GET /account`
-pub async fn show(lang: Lang, user: SignedIn, session: Session) -> Result<Response, PageError> {
-    account_page(lang, &user, &session, None).await
+pub async fn show(
+    State(state): State<AppState>,
+    lang: Lang,
+    user: SignedIn,
+    session: Session,
+) -> Result<Response, PageError> {
+    account_page(&state, lang, &user, &session, None).await
 }
 
 #[derive(Deserialize)]

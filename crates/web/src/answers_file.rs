@@ -35,7 +35,7 @@ async fn answers_page(
     let csrf = csrf::token(session).await?;
     let mut layout = Layout::new(lang, "answers-title", "/antwoorden");
     if !stored.is_empty() {
-        layout.restart = Some(csrf.clone());
+        layout.restart = true;
     }
     let failed = error.is_some();
     let mut response = render(&AnswersPage {

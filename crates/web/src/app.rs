@@ -30,6 +30,8 @@ use crate::{
     account, answers_file, case_page, csrf, dossier_export, headers, i18n, intake, knowledge,
     letters_page, logging, reset, route_page, search_page, share_page,
 };
+use crate::{case_people, case_versions};
+use crate::{help, org};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -46,6 +48,15 @@ pub struct AppState {
     /// Whether other processes may write the same database (PostgreSQL).
     pub shared_store: bool,
     pub mailer: crate::mail::Mailer,
+    /// The app's address without a trailing slash, for links in mails (see [`AppState::url`]).
+    pub public_url: String,
+}
+
+impl AppState {
+    /// The full address of a path of the app, for a mail: a path alone is no link there.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
+    }
 }
 
 /// How often expired sessions are deleted from the database.
@@ -75,15 +86,21 @@ impl App {
         let (store, shared_store) = open_store(&config).await?;
         let state = AppState {
             lib: Arc::new(lib),
-            store,
+            store: store.clone(),
             today: config.today,
             secure_cookies: config.secure_cookies,
             route_cache: Arc::default(),
             data_dir: config.data_dir.clone(),
             passwords: crate::account::Passwords::new(config.password_cost),
-            throttle: Arc::default(),
+            throttle: Arc::new(crate::account::Throttle::new(store.clone())),
             shared_store,
             mailer: config.mailer.clone(),
+            public_url: config
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{}", config.listen))
+                .trim_end_matches('/')
+                .to_string(),
         };
         Ok(App { state, config })
     }
@@ -91,6 +108,15 @@ impl App {
     /// The store the app uses (for tests and maintenance commands).
     pub fn store(&self) -> Arc<dyn Store> {
         self.state.store.clone()
+    }
+
+    /// Sends the deadline reminders that are due on `today` and were not sent before; returns
+    /// how many went out. The server does this by itself (at start, then every hour).
+    pub async fn send_reminders(
+        &self,
+        today: jiff::civil::Date,
+    ) -> Result<usize, crate::reminders::ReminderError> {
+        crate::reminders::send_due(&self.state, today).await
     }
 
     /// The whole app as an axum router.
@@ -117,6 +143,7 @@ impl App {
             .map_err(|e| StartError::Listen(self.config.listen, e))?;
         tracing::info!(%addr, "listening");
         let store = self.state.store.clone();
+        crate::reminders::spawn(self.state.clone());
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(CLEAN_EVERY);
             loop {
@@ -226,7 +253,7 @@ fn router(state: AppState, config: &Config) -> Router {
         .route("/vragen/{id}", get(intake::question).post(intake::answer))
         .route("/regio", get(intake::region).post(intake::region_answer))
         .route("/controle", get(intake::check))
-        .route("/opnieuw", post(intake::restart))
+        .route("/opnieuw", get(intake::restart_page).post(intake::restart))
         .route("/route", get(route_page::show))
         .route("/route.ics", get(route_page::calendar))
         .route("/plan.pdf", get(letters_page::plan))
@@ -291,19 +318,42 @@ fn router(state: AppState, config: &Config) -> Router {
             "/dossiers/{case}/bijlagen/{attachment}",
             get(case_page::attachment),
         )
-        .route("/dossiers/{case}/kinderen", post(case_page::add_child))
-        .route("/dossiers/{case}/partijen", post(case_page::add_party))
+        .route("/dossiers/{case}/kinderen", post(case_people::add_child))
+        .route(
+            "/dossiers/{case}/kinderen/{child}",
+            get(case_people::child_edit_page).post(case_people::edit_child),
+        )
+        .route(
+            "/dossiers/{case}/kinderen/{child}/verwijderen",
+            post(case_people::delete_child),
+        )
+        .route("/dossiers/{case}/partijen", post(case_people::add_party))
+        .route(
+            "/dossiers/{case}/partijen/{party}",
+            get(case_people::party_edit_page).post(case_people::edit_party),
+        )
+        .route(
+            "/dossiers/{case}/partijen/{party}/verwijderen",
+            post(case_people::delete_party),
+        )
         .route(
             "/dossiers/{case}/stappen/{step}",
             post(case_page::save_outcome),
         )
-        .route("/dossiers/{case}/antwoorden", post(case_page::save_answers))
+        .route(
+            "/dossiers/{case}/antwoorden",
+            get(case_versions::list).post(case_page::save_answers),
+        )
+        .route(
+            "/dossiers/{case}/antwoorden/{version}",
+            get(case_versions::show),
+        )
         .route("/dossiers/{case}/export", get(case_page::export))
         .route("/dossiers/{case}/dossier.pdf", get(dossier_export::pdf))
         .route("/dossiers/{case}/dossier.zip", get(dossier_export::zip))
         .route(
             "/dossiers/{case}/brieven/{letter}",
-            post(letters_page::mark_sent),
+            get(letters_page::show_for_case).post(letters_page::mark_sent),
         )
         .route("/dossiers/{case}/verwijderen", post(case_page::delete))
         .route(
@@ -313,6 +363,49 @@ fn router(state: AppState, config: &Config) -> Router {
         .route(
             "/dossiers/{case}/delen/{share}/intrekken",
             post(share_page::revoke),
+        )
+        .route(
+            "/dossiers/{case}/herinneringen",
+            get(crate::reminders::show).post(crate::reminders::save),
+        )
+        .route("/begeleiding", get(crate::caseload::show))
+        .route("/begeleiding/agenda", post(crate::feed::create))
+        .route(
+            "/begeleiding/agenda/{id}/intrekken",
+            post(crate::feed::revoke),
+        )
+        .route("/agenda/{file}", get(crate::feed::calendar))
+        .route("/dossiers/{case}/samenvatting", get(help::summary))
+        .route(
+            "/dossiers/{case}/hulp",
+            get(help::case_help).post(help::ask),
+        )
+        .route(
+            "/dossiers/{case}/hulp/{help}/niveau",
+            post(help::change_level),
+        )
+        .route("/dossiers/{case}/hulp/{help}/intrekken", post(help::revoke))
+        .route("/hulp", get(help::start))
+        .route("/organisatie", get(org::home))
+        .route(
+            "/organisatie/leden",
+            get(org::members).post(org::save_member),
+        )
+        .route("/organisatie/hulpvragen", get(help::inbox))
+        .route(
+            "/organisatie/hulpvragen/{help}/toewijzen",
+            post(help::assign),
+        )
+        .route("/organisatie/mijn-hulpvragen", get(help::mine))
+        .route("/organisatie/cijfers", get(crate::figures_page::page))
+        .route(
+            "/organisatie/cijfers.csv",
+            get(crate::figures_page::download),
+        )
+        .route("/organisatie/bundelen", get(crate::groups::page))
+        .route(
+            "/dossiers/{case}/bundelen",
+            get(crate::groups::consent_show).post(crate::groups::consent_save),
         )
         .route(
             "/uitnodiging/{token}",

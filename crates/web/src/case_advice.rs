@@ -5,14 +5,12 @@
 use route::{Advice, Situation};
 
 use crate::account::store_error;
-use crate::answers::Stored;
 use crate::app::AppState;
 use crate::case_page::situation_with_events;
 use crate::error::PageError;
 
-/// A case's answers, the situation they make and the advice for it.
+/// The situation a case's answers make and the advice for it.
 pub struct CaseAdvice {
-    pub stored: Stored,
     pub situation: Situation,
     pub advice: Advice,
 }
@@ -24,11 +22,7 @@ pub async fn case_advice(state: &AppState, case_id: &str) -> Result<Option<CaseA
         return Ok(None);
     };
     let events = store.events(case_id).await.map_err(store_error)?;
-    let (stored, situation) = situation_with_events(state, &latest.answers, &events);
+    let (_, situation) = situation_with_events(state, &latest.answers, &events);
     let advice = route::advise(&state.lib.k, &situation);
-    Ok(Some(CaseAdvice {
-        stored,
-        situation,
-        advice,
-    }))
+    Ok(Some(CaseAdvice { situation, advice }))
 }

@@ -15,7 +15,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use store::{Actor, Attachment, Case, Child, Edit, Event, Role, new_id};
+use store::{Actor, Attachment, Case, Edit, Event, Role, new_id};
 use tower_sessions::Session;
 
 use crate::account::{SignedIn, now, store_error};
@@ -57,12 +57,37 @@ pub const CASE_ROUTES: &[(&str, &str, Role)] = &[
     ),
     ("GET", "/dossiers/{case}/bijlagen/{attachment}", Role::Read),
     ("POST", "/dossiers/{case}/kinderen", Role::Contribute),
+    ("GET", "/dossiers/{case}/kinderen/{child}", Role::Contribute),
+    (
+        "POST",
+        "/dossiers/{case}/kinderen/{child}",
+        Role::Contribute,
+    ),
+    (
+        "POST",
+        "/dossiers/{case}/kinderen/{child}/verwijderen",
+        Role::Contribute,
+    ),
     ("POST", "/dossiers/{case}/partijen", Role::Contribute),
+    ("GET", "/dossiers/{case}/partijen/{party}", Role::Contribute),
+    (
+        "POST",
+        "/dossiers/{case}/partijen/{party}",
+        Role::Contribute,
+    ),
+    (
+        "POST",
+        "/dossiers/{case}/partijen/{party}/verwijderen",
+        Role::Contribute,
+    ),
     ("POST", "/dossiers/{case}/stappen/{step}", Role::Contribute),
     ("POST", "/dossiers/{case}/antwoorden", Role::Owner),
+    ("GET", "/dossiers/{case}/antwoorden", Role::Read),
+    ("GET", "/dossiers/{case}/antwoorden/{version}", Role::Read),
     ("GET", "/dossiers/{case}/export", Role::Owner),
     ("GET", "/dossiers/{case}/dossier.pdf", Role::Read),
     ("GET", "/dossiers/{case}/dossier.zip", Role::Read),
+    ("GET", "/dossiers/{case}/brieven/{letter}", Role::Read),
     (
         "POST",
         "/dossiers/{case}/brieven/{letter}",
@@ -76,6 +101,21 @@ pub const CASE_ROUTES: &[(&str, &str, Role)] = &[
         "/dossiers/{case}/delen/{share}/intrekken",
         Role::Owner,
     ),
+    // Help from the organisation (help.rs): the summary is all a help request may give.
+    ("GET", "/dossiers/{case}/samenvatting", Role::Summary),
+    ("GET", "/dossiers/{case}/hulp", Role::Owner),
+    ("POST", "/dossiers/{case}/hulp", Role::Owner),
+    ("POST", "/dossiers/{case}/hulp/{help}/niveau", Role::Owner),
+    (
+        "POST",
+        "/dossiers/{case}/hulp/{help}/intrekken",
+        Role::Owner,
+    ),
+    ("GET", "/dossiers/{case}/herinneringen", Role::Owner),
+    ("POST", "/dossiers/{case}/herinneringen", Role::Owner),
+    // The consent to combine procedures (groups.rs): the parent's own choice.
+    ("GET", "/dossiers/{case}/bundelen", Role::Owner),
+    ("POST", "/dossiers/{case}/bundelen", Role::Owner),
 ];
 
 /// The role a request needs.
@@ -243,7 +283,8 @@ fn parse_date(text: &str) -> Option<jiff::civil::Date> {
 // The list of cases.
 
 struct CaseLine {
-    id: String,
+    /// The case page, or its summary when that is all the caller may see.
+    href: String,
     title: String,
     role: String,
 }
@@ -284,7 +325,10 @@ async fn cases_page(
     let cases = cases
         .into_iter()
         .map(|(c, role)| CaseLine {
-            id: c.id,
+            href: match role {
+                Role::Summary => format!("/dossiers/{}/samenvatting", c.id),
+                _ => format!("/dossiers/{}", c.id),
+            },
             title: c.title,
             role: i.t(&format!("role-{}", role.as_str())),
         })
@@ -445,6 +489,7 @@ struct DeadlineLine {
 }
 
 struct PartyLine {
+    id: String,
     name: String,
     role: String,
     contact: String,
@@ -452,6 +497,7 @@ struct PartyLine {
 }
 
 struct ChildLine {
+    id: String,
     name: String,
     birth_year: String,
     school: String,
@@ -479,6 +525,8 @@ struct CasePage {
     error: Option<String>,
     /// What the author typed, kept when the form was refused.
     draft: EventDraft,
+    /// (url, title) of the letters the route suggests, filled from this case.
+    letters: Vec<(String, String)>,
 }
 
 #[derive(Default, Clone)]
@@ -526,6 +574,7 @@ async fn case_page(
     let all_events = store.events(case_id).await.map_err(store_error)?;
     let outcomes = store.step_outcomes(case_id).await.map_err(store_error)?;
     let mut deadlines = Vec::new();
+    let mut letters = Vec::new();
     let steps = match latest {
         Some(v) => {
             let mut stored = stored_from_json(&v.answers);
@@ -539,6 +588,16 @@ async fn case_page(
             }
             let s = answers::situation(&lib.k, &stored, state.today.date());
             let advice = route::advise(&lib.k, &s);
+            letters = advice
+                .letters
+                .iter()
+                .filter_map(|a| lib.k.letter(&a.id))
+                .filter(|l| l.template.is_some())
+                .map(|l| {
+                    let url = crate::letters_page::case_letter_url(case_id, &l.id);
+                    (url, l.title.clone())
+                })
+                .collect();
             for t in &advice.terms {
                 if let (Some(term), Some(d)) =
                     (lib.k.terms.iter().find(|x| x.id == t.id), &t.deadline)
@@ -590,6 +649,7 @@ async fn case_page(
         .map_err(store_error)?
         .into_iter()
         .map(|c| ChildLine {
+            id: c.id,
             name: c.name,
             birth_year: c.birth_year.map(|y| y.to_string()).unwrap_or_default(),
             school: [c.school_type, c.school_level]
@@ -607,6 +667,7 @@ async fn case_page(
     let parties = party_rows
         .into_iter()
         .map(|p| PartyLine {
+            id: p.id,
             name: p.name,
             role: i.t(&format!("party-role-{}", p.role)),
             contact: p.contact,
@@ -669,6 +730,7 @@ async fn case_page(
         kinds: kinds(i),
         error,
         draft,
+        letters,
     });
     if failed {
         *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
@@ -1076,71 +1138,6 @@ mod tests {
 }
 
 #[derive(Deserialize)]
-pub struct ChildForm {
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    birth_year: String,
-    #[serde(default)]
-    school_type: String,
-    #[serde(default)]
-    school_level: String,
-}
-
-/// `POST /dossiers/{case}/kinderen`
-pub async fn add_child(
-    State(state): State<AppState>,
-    lang: Lang,
-    access: CaseAccess,
-    session: Session,
-    Form(f): Form<ChildForm>,
-) -> Result<Response, PageError> {
-    let i = Tr { lang };
-    let name: String = f.name.trim().chars().take(100).collect();
-    let birth_year = match f.birth_year.trim() {
-        "" => Ok(None),
-        y => y
-            .parse::<i64>()
-            .ok()
-            .filter(|y| (1990..=2100).contains(y))
-            .map(Some)
-            .ok_or(()),
-    };
-    let error = if name.is_empty() {
-        Some(i.t("child-error-name"))
-    } else if birth_year.is_err() {
-        Some(i.t("child-error-year"))
-    } else {
-        None
-    };
-    if let Some(e) = error {
-        return case_page(
-            &state,
-            lang,
-            &access,
-            &session,
-            Some(e),
-            EventDraft::default(),
-        )
-        .await;
-    }
-    let child = Child {
-        id: new_id(),
-        case_id: access.case.id.clone(),
-        name,
-        birth_year: birth_year.unwrap_or(None),
-        school_type: f.school_type.trim().chars().take(50).collect(),
-        school_level: f.school_level.trim().chars().take(50).collect(),
-    };
-    state
-        .store
-        .save_child(&child, &access.actor())
-        .await
-        .map_err(store_error)?;
-    Ok(Redirect::to(&format!("/dossiers/{}", access.case.id)).into_response())
-}
-
-#[derive(Deserialize)]
 pub struct OutcomeForm {
     #[serde(default)]
     outcome: String,
@@ -1187,21 +1184,20 @@ pub async fn save_outcome(
     let date = date.unwrap_or(None);
     // An outcome of the content answers intake questions: the case gets a new version of its
     // answers, and the route on the case page is planned again from it.
-    if let Some(o) = from_content {
-        let mut stored = state
-            .store
-            .latest_answers(&access.case.id)
-            .await
-            .map_err(store_error)?
-            .map(|v| stored_from_json(&v.answers))
-            .unwrap_or_default();
-        record_outcome_answers(&state.lib.k, &mut stored, o, date.as_deref());
-        state
-            .store
-            .save_answers(&access.case.id, &answers_json(&stored), &access.actor())
-            .await
-            .map_err(store_error)?;
-    }
+    let answers = match from_content {
+        Some(o) => {
+            let mut stored = state
+                .store
+                .latest_answers(&access.case.id)
+                .await
+                .map_err(store_error)?
+                .map(|v| stored_from_json(&v.answers))
+                .unwrap_or_default();
+            record_outcome_answers(&state.lib.k, &mut stored, o, date.as_deref());
+            Some(answers_json(&stored))
+        }
+        None => None,
+    };
     let outcome = store::StepOutcome {
         case_id: access.case.id.clone(),
         step_id,
@@ -1209,11 +1205,15 @@ pub async fn save_outcome(
         date,
         updated_at: now(),
     };
-    state
-        .store
-        .save_step_outcome(&outcome, &access.actor())
-        .await
-        .map_err(store_error)?;
+    // One transaction: the outcome and its answers are kept together or not at all.
+    store::OutcomeStore::save_outcome_with_answers(
+        &*state.store,
+        &outcome,
+        answers.as_deref(),
+        &access.actor(),
+    )
+    .await
+    .map_err(store_error)?;
     Ok(Redirect::to(&format!("/dossiers/{}", access.case.id)).into_response())
 }
 
@@ -1228,62 +1228,6 @@ pub const PARTY_ROLES: [&str; 8] = [
     "jeugdhulp",
     "anders",
 ];
-
-#[derive(Deserialize)]
-pub struct PartyForm {
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    role: String,
-    #[serde(default)]
-    contact: String,
-    #[serde(default)]
-    holiday_contact: String,
-}
-
-/// `POST /dossiers/{case}/partijen`: a school or another party.
-pub async fn add_party(
-    State(state): State<AppState>,
-    lang: Lang,
-    access: CaseAccess,
-    session: Session,
-    Form(f): Form<PartyForm>,
-) -> Result<Response, PageError> {
-    let i = Tr { lang };
-    let name: String = f.name.trim().chars().take(200).collect();
-    let error = if name.is_empty() {
-        Some(i.t("party-error-name"))
-    } else if !PARTY_ROLES.contains(&f.role.as_str()) {
-        Some(i.t("party-error-role"))
-    } else {
-        None
-    };
-    if let Some(e) = error {
-        return case_page(
-            &state,
-            lang,
-            &access,
-            &session,
-            Some(e),
-            EventDraft::default(),
-        )
-        .await;
-    }
-    let party = store::Party {
-        id: new_id(),
-        case_id: access.case.id.clone(),
-        name,
-        role: f.role,
-        contact: f.contact.trim().chars().take(1000).collect(),
-        holiday_contact: f.holiday_contact.trim().chars().take(1000).collect(),
-    };
-    state
-        .store
-        .save_party(&party, &access.actor())
-        .await
-        .map_err(store_error)?;
-    Ok(Redirect::to(&format!("/dossiers/{}", access.case.id)).into_response())
-}
 
 /// `POST /dossiers/{case}/antwoorden`: the intake of this session becomes the case's next
 /// answer version; answers the session does not have are kept from the last version, so a

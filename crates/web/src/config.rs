@@ -25,6 +25,9 @@ pub struct Config {
     pub password_cost: PasswordCost,
     /// Where mail goes: an SMTP server ([`crate::mail::Mailer::smtp`]) or the log.
     pub mailer: crate::mail::Mailer,
+    /// The address people reach the app at (`https://routewijzer.example.nl`), for the links
+    /// in mails; without it, `http://` and the listen address.
+    pub public_url: Option<String>,
 }
 
 /// The cost of argon2id password hashing.
@@ -87,6 +90,7 @@ impl Config {
             database_url: None,
             password_cost: PasswordCost::Owasp,
             mailer: crate::mail::Mailer::log(),
+            public_url: None,
         }
     }
 }

@@ -151,7 +151,7 @@ fn size_text(bytes: i64) -> String {
 }
 
 /// An answer of the intake in words: the label of a choice, yes or no, a date with its weekday.
-fn answer_text(i: Tr, q: &route::model::Question, v: &serde_json::Value) -> String {
+pub(crate) fn answer_text(i: Tr, q: &route::model::Question, v: &serde_json::Value) -> String {
     let label = |s: &str| {
         q.options
             .iter()

@@ -182,7 +182,7 @@ fn question_page(p: PageInput) -> QuestionPage {
     if p.error.is_some() {
         layout.title = format!("{} {}", i.t("error-prefix"), q.text);
     }
-    layout.restart = Some(p.csrf.clone());
+    layout.restart = true;
     QuestionPage {
         options: options(q, &p.filled, i),
         layout,
@@ -461,8 +461,22 @@ pub async fn check(
     }
     let mut layout = Layout::new(lang, "check-title", "/controle");
     layout.has_content = true;
-    layout.restart = Some(csrf::token(&session).await?);
+    layout.restart = true;
     Ok(render(&CheckPage { layout, rows }))
+}
+
+#[derive(Template)]
+#[template(path = "restart.html")]
+struct RestartPage {
+    layout: Layout,
+    csrf: String,
+}
+
+/// `GET /opnieuw`: asks before forgetting every answer, and points to the answers file first.
+pub async fn restart_page(lang: Lang, session: Session) -> Result<Response, PageError> {
+    let csrf = csrf::token(&session).await?;
+    let layout = Layout::new(lang, "restart-title", "/opnieuw");
+    Ok(render(&RestartPage { layout, csrf }))
 }
 
 /// `POST /opnieuw`: forgets every answer and the session itself (when logged in: only the

@@ -14,8 +14,9 @@ pub struct Layout {
     pub path: String,
     /// Whether the page shows content from `content/`, which is Dutch only.
     pub has_content: bool,
-    /// The CSRF token, when the page shows the "start again" button.
-    pub restart: Option<String>,
+    /// Whether the page links to "start again" (a confirmation page: starting again clears
+    /// every answer, so it is never one click away).
+    pub restart: bool,
 }
 
 impl Layout {
@@ -27,7 +28,7 @@ impl Layout {
             i,
             path: path.to_string(),
             has_content: false,
-            restart: None,
+            restart: false,
         }
     }
 
@@ -38,7 +39,7 @@ impl Layout {
             title: title.to_string(),
             path: path.to_string(),
             has_content: true,
-            restart: None,
+            restart: false,
         }
     }
 

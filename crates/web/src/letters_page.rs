@@ -12,6 +12,13 @@
 //! notes. When the letter's `follow-up` has a `date-question`, the event's date answers it, so the
 //! term that the law starts from sending starts on the case page; otherwise the follow-up term is
 //! only named in words.
+//!
+//! For a case: `GET /dossiers/{case}/brieven/{id}` (through `CaseAccess`, read role) shows the
+//! same page filled from the case: its latest answers (with the dates its events set), its child
+//! (`?kind=` picks one when there are several) and its parties, as the fields' `case` names them.
+//! What the case does not know is still asked for. The form carries the case id (`dossier`), so
+//! that filling the letter again keeps the way back to that case and marks it as sent there; the
+//! id only picks one of the caller's own cases (`cases_for_user`), never reads another.
 
 use std::collections::BTreeMap;
 
@@ -20,7 +27,10 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use route::letter::{FieldValues, fill_text, letter_date, missing, prefill};
+use route::letter::{
+    CaseChild, CaseFacts, CaseParty, FieldValues, fill_text, letter_date, missing, prefill,
+    prefill_from_case,
+};
 use route::model::{FieldKind, Letter, LetterTemplate, Status};
 use tower_sessions::Session;
 
@@ -62,7 +72,20 @@ pub struct LetterPage {
     pub subject: String,
     /// The full text, once every field has a value.
     pub text: Option<String>,
+    /// What goes under the signature (the name, attachments).
+    pub signature: String,
     pub letter_id: String,
+    /// Where the back link goes, and its text.
+    pub back_url: String,
+    pub back_text: String,
+    /// The children of the case the letter is filled from, when there are several: the letter
+    /// is about one of them.
+    pub children: Vec<ChildChoice>,
+    /// (url, case title): fill this letter from one of the caller's cases.
+    pub case_links: Vec<(String, String)>,
+    /// The case this letter is written from, kept through the form so that filling it again
+    /// stays with that case.
+    pub case_id: Option<String>,
     /// (id, title) of the caller's cases they may add to: "mark as sent" buttons.
     pub sent_cases: Vec<(String, String)>,
     /// The date field of "mark as sent": today.
@@ -71,23 +94,50 @@ pub struct LetterPage {
     pub follow_up: Option<String>,
 }
 
-/// The cases the caller may add a sent letter to (contribute role or more).
-async fn writable_cases(
+/// A child of the case to write the letter about.
+pub struct ChildChoice {
+    pub url: String,
+    pub name: String,
+    pub current: bool,
+}
+
+/// The cases of the caller with their role in each (none without a login).
+async fn user_cases(
     state: &AppState,
     user: &MaybeUser,
-) -> Result<Vec<(String, String)>, PageError> {
+) -> Result<Vec<(store::Case, store::Role)>, PageError> {
     let Some(u) = &user.0 else {
         return Ok(Vec::new());
     };
-    Ok(state
+    state
         .store
         .cases_for_user(&u.user.id, crate::account::now())
         .await
-        .map_err(crate::account::store_error)?
+        .map_err(crate::account::store_error)
+}
+
+/// The ids and titles of the cases the caller may add a sent letter to (contribute role or
+/// more).
+fn writable(cases: Vec<(store::Case, store::Role)>) -> Vec<(String, String)> {
+    cases
         .into_iter()
         .filter(|(_, role)| *role >= store::Role::Contribute)
         .map(|(c, _)| (c.id, c.title))
-        .collect())
+        .collect()
+}
+
+/// Points a letter page at the case it is written from: the back link, and marking it as sent
+/// in that case only (for a role that may).
+fn for_case(p: &mut LetterPage, lang: Lang, case: &store::Case, role: store::Role) {
+    p.back_url = format!("/dossiers/{}", case.id);
+    p.back_text = Tr { lang }.t1("letter-back-case", "case", &case.title);
+    p.case_id = Some(case.id.clone());
+    p.case_links = Vec::new();
+    p.sent_cases = if role >= store::Role::Contribute {
+        vec![(case.id.clone(), case.title.clone())]
+    } else {
+        Vec::new()
+    };
 }
 
 /// What follows sending this letter, in words: the term and the event it runs from.
@@ -159,6 +209,7 @@ fn page(
     errors: Vec<FieldError>,
     subject: Option<String>,
     text: Option<String>,
+    signature: Option<String>,
 ) -> LetterPage {
     let layout = Layout::titled(lang, &l.title, &letter_url(&l.id));
     let complete = missing(t, values).is_empty();
@@ -191,7 +242,13 @@ fn page(
         fields,
         subject: subject.unwrap_or_else(|| fill_text(&t.subject, values)),
         text: text.or_else(|| complete.then(|| fill_text(&t.body, values))),
+        signature: signature.unwrap_or_else(|| fill_text(&t.signature, values)),
         letter_id: l.id.clone(),
+        back_url: "/route".to_string(),
+        back_text: Tr { lang }.t("letter-back"),
+        children: Vec::new(),
+        case_links: Vec::new(),
+        case_id: None,
         sent_cases: Vec::new(),
         sent_date: state.today.date().to_string(),
         follow_up: follow_up_text(state, Tr { lang }, l),
@@ -211,8 +268,116 @@ pub async fn show(
     };
     let values = known_values(&state, &session, t).await?;
     let token = csrf::token(&session).await?;
-    let mut p = page(&state, lang, token, l, t, &values, Vec::new(), None, None);
-    p.sent_cases = writable_cases(&state, &user).await?;
+    let mut p = page(
+        &state,
+        lang,
+        token,
+        l,
+        t,
+        &values,
+        Vec::new(),
+        None,
+        None,
+        None,
+    );
+    p.sent_cases = writable(user_cases(&state, &user).await?);
+    p.case_links = p
+        .sent_cases
+        .iter()
+        .map(|(id, title)| (case_letter_url(id, &l.id), title.clone()))
+        .collect();
+    Ok(render(&p))
+}
+
+/// The URL of a letter filled from a case.
+pub fn case_letter_url(case_id: &str, letter_id: &str) -> String {
+    format!("/dossiers/{case_id}/brieven/{letter_id}")
+}
+
+#[derive(serde::Deserialize)]
+pub struct CaseLetterQuery {
+    /// The id of the child the letter is about.
+    #[serde(default)]
+    kind: Option<String>,
+}
+
+/// `GET /dossiers/{case}/brieven/{id}`: the letter filled from the case (see the module doc).
+pub async fn show_for_case(
+    State(state): State<AppState>,
+    lang: Lang,
+    session: Session,
+    access: crate::case_page::CaseAccess,
+    Path((_, id)): Path<(String, String)>,
+    axum::extract::Query(q): axum::extract::Query<CaseLetterQuery>,
+) -> Result<Response, PageError> {
+    let Some((l, t)) = find(&state, &id) else {
+        return Err(PageError::NotFound);
+    };
+    let store = &state.store;
+    let case_id = &access.case.id;
+    let children = store
+        .children(case_id)
+        .await
+        .map_err(crate::account::store_error)?;
+    let child = q
+        .kind
+        .as_ref()
+        .and_then(|k| children.iter().find(|c| &c.id == k))
+        .or(children.first());
+    let facts = CaseFacts {
+        child: child.map(|c| CaseChild {
+            name: c.name.clone(),
+            level: c.school_level.clone(),
+            school_type: c.school_type.clone(),
+        }),
+        parties: store
+            .parties(case_id)
+            .await
+            .map_err(crate::account::store_error)?
+            .into_iter()
+            .map(|p| CaseParty {
+                role: p.role,
+                name: p.name,
+                contact: p.contact,
+            })
+            .collect(),
+    };
+    // What the case knows fills what its answers do not.
+    let mut values = match crate::case_advice::case_advice(&state, case_id).await? {
+        Some(a) => prefill(&state.lib.k, t, &a.advice),
+        None => FieldValues::new(),
+    };
+    for (field, value) in prefill_from_case(t, &facts) {
+        values.entry(field).or_insert(value);
+    }
+    values
+        .entry("datum".to_string())
+        .or_insert_with(|| letter_date(state.today.date()));
+    let token = csrf::token(&session).await?;
+    let mut p = page(
+        &state,
+        lang,
+        token,
+        l,
+        t,
+        &values,
+        Vec::new(),
+        None,
+        None,
+        None,
+    );
+    for_case(&mut p, lang, &access.case, access.role);
+    if children.len() > 1 {
+        let url = case_letter_url(case_id, &l.id);
+        p.children = children
+            .iter()
+            .map(|c| ChildChoice {
+                url: format!("{url}?kind={}", c.id),
+                name: c.name.clone(),
+                current: child.is_some_and(|x| x.id == c.id),
+            })
+            .collect();
+    }
     Ok(render(&p))
 }
 
@@ -224,6 +389,8 @@ pub struct SentForm {
     onderwerp: String,
     #[serde(default)]
     tekst: String,
+    #[serde(default)]
+    ondertekening: String,
 }
 
 /// The longest letter text kept on the timeline.
@@ -261,11 +428,12 @@ pub async fn mark_sent(
     };
     let subject = clean(f.onderwerp.trim());
     let text = clean(f.tekst.trim());
-    let notes = if subject.is_empty() {
-        text
-    } else {
-        format!("{subject}\n\n{text}")
-    };
+    let signature = clean(f.ondertekening.trim());
+    let notes = [subject, text, signature]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     let actor = access.actor();
     let event = store::Event {
         id: store::new_id(),
@@ -297,6 +465,9 @@ struct Posted {
     values: FieldValues,
     subject: Option<String>,
     text: Option<String>,
+    signature: Option<String>,
+    /// The case the letter was opened from (the form's hidden `dossier`).
+    case_id: Option<String>,
     action: String,
 }
 
@@ -319,6 +490,10 @@ fn posted(t: &LetterTemplate, pairs: Vec<(String, String)>) -> Posted {
         values,
         subject: non_empty(by_name.remove("onderwerp")),
         text: non_empty(by_name.remove("tekst")),
+        signature: by_name
+            .remove("ondertekening")
+            .map(|s| s.replace("\r\n", "\n")),
+        case_id: by_name.remove("dossier").filter(|c| !c.is_empty()),
         action: by_name.remove("actie").unwrap_or_default(),
     }
 }
@@ -348,10 +523,10 @@ pub async fn post(
     let download = matches!(p.action.as_str(), "pdf" | "docx");
     if !errors.is_empty() || !download {
         // Filling again replaces the text; on an error the parent's text is kept.
-        let (subject, text) = if errors.is_empty() {
-            (None, None)
+        let (subject, text, signature) = if errors.is_empty() {
+            (None, None, None)
         } else {
-            (p.subject, p.text)
+            (p.subject, p.text, p.signature)
         };
         let mut shown = page(
             &state,
@@ -363,8 +538,18 @@ pub async fn post(
             errors.clone(),
             subject,
             text,
+            signature,
         );
-        shown.sent_cases = writable_cases(&state, &user).await?;
+        // The case the letter was opened from, when it is still one of the caller's: only
+        // the list of their own cases is read here, never a case's contents.
+        let cases = user_cases(&state, &user).await?;
+        match cases
+            .iter()
+            .find(|(c, _)| p.case_id.as_deref() == Some(c.id.as_str()))
+        {
+            Some((case, role)) => for_case(&mut shown, lang, case, *role),
+            None => shown.sent_cases = writable(cases),
+        }
         let mut response = render(&shown);
         if !errors.is_empty() {
             *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
@@ -401,6 +586,7 @@ pub async fn post(
         subject_label: i.t("letter-subject-word"),
         subject: p.subject.unwrap_or_else(|| fill_text(&t.subject, v)),
         body: p.text.unwrap_or_else(|| fill_text(&t.body, v)),
+        signature: p.signature.unwrap_or_else(|| fill_text(&t.signature, v)),
     };
     let pdf = p.action == "pdf";
     let bytes = tokio::task::spawn_blocking(move || {
@@ -543,4 +729,17 @@ pub async fn plan(
         "application/pdf",
         "routewijzer-plan.pdf",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    /// A letter can name every party role the case page offers, and no other.
+    #[test]
+    fn letters_know_the_party_roles_of_the_case_page() {
+        assert_eq!(
+            route::letter::PARTY_ROLES,
+            crate::case_page::PARTY_ROLES,
+            "keep the roles in route::letter and case_page the same"
+        );
+    }
 }

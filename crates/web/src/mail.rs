@@ -3,6 +3,13 @@
 //! SMTP transport; without one it is written to the log, or kept in memory for tests
 //! ([`Mailer::memory`]).
 //!
+//! Three kinds of SMTP URL: `smtp://` is plain SMTP (port 25), for a relay on the same machine
+//! or network; `smtps://` is TLS from the first byte (port 465); `smtp://...?tls=starttls`
+//! starts plain and must switch to TLS with STARTTLS before anything else is said (port 587):
+//! a server that does not offer STARTTLS gets neither the password nor the mail. TLS is rustls
+//! with the Mozilla root certificates built in, plus, for a relay whose certificate comes from
+//! an authority of its own, the root certificate given with `--smtp-ca`.
+//!
 //! Sending never holds up the page: the SMTP conversation runs in its own task, and a failure is
 //! logged (with the server's answer, never the mail's body).
 
@@ -10,6 +17,7 @@ use std::sync::{Arc, Mutex};
 
 use lettre::message::{Mailbox, header::ContentType};
 use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 /// One mail as sent.
@@ -40,21 +48,64 @@ enum Target {
 struct Smtp {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
+    security: Security,
 }
 
 impl std::fmt::Debug for Smtp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // The transport holds the password: show only the sender.
-        f.debug_struct("Smtp").field("from", &self.from).finish()
+        // The transport holds the password: show only the sender and how the line is secured.
+        f.debug_struct("Smtp")
+            .field("from", &self.from)
+            .field("security", &self.security)
+            .finish()
     }
+}
+
+/// How the connection to the SMTP server is secured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Security {
+    /// `smtp://`: no TLS at all.
+    Plain,
+    /// `smtps://`: TLS from the first byte.
+    Tls,
+    /// `smtp://...?tls=starttls`: plain at first, then STARTTLS, which the server must offer.
+    StartTls,
+}
+
+impl Security {
+    fn describe(self) -> &'static str {
+        match self {
+            Security::Plain => "plain SMTP",
+            Security::Tls => "SMTP over TLS (smtps://)",
+            Security::StartTls => "SMTP with STARTTLS",
+        }
+    }
+}
+
+/// Why one mail did not go out.
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    #[error("the mail cannot be made: {0}")]
+    Build(String),
+    #[error("the mail could not be sent over {security}: {reason}. Check --smtp-url")]
+    Smtp {
+        security: &'static str,
+        reason: String,
+    },
+    #[error(
+        "the SMTP server does not offer STARTTLS, which --smtp-url asks for (?tls=starttls); \
+         nothing was sent. Use smtps:// if the server takes TLS on its own port"
+    )]
+    NoStartTls,
 }
 
 /// Why the SMTP options cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum MailConfigError {
     #[error(
-        "--smtp-url {url:?} is not usable: {reason}. Give it as smtp://host:port or \
-         smtp://user:password@host:port (plain SMTP; smtps:// and STARTTLS are not built in)"
+        "--smtp-url {url:?} is not usable: {reason}. Give it as smtps://user:password@host:port \
+         (TLS), smtp://user:password@host:port?tls=starttls (STARTTLS) or smtp://host:port \
+         (plain, for a relay nearby); user:password@ is optional"
     )]
     Url { url: String, reason: String },
     #[error(
@@ -66,6 +117,14 @@ pub enum MailConfigError {
         "--smtp-url is set but --mail-from (ROUTEWIJZER_MAIL_FROM) is not: give the sender address too"
     )]
     NoFrom,
+    #[error(
+        "--smtp-ca is not a usable root certificate: {0}. Give the authority's certificate in PEM"
+    )]
+    Ca(String),
+    #[error(
+        "--smtp-ca goes with TLS, and --smtp-url is plain smtp://: use smtps:// or add ?tls=starttls"
+    )]
+    CaWithoutTls,
 }
 
 impl Mailer {
@@ -83,15 +142,49 @@ impl Mailer {
         }
     }
 
-    /// Mail goes to the SMTP server at `url` (`smtp://[user:password@]host[:port]`), sent as
-    /// `from`. Nothing is contacted here: a server that is down shows in the log at the first mail.
+    /// Mail goes to the SMTP server at `url` (`smtp://`, `smtps://` or
+    /// `smtp://...?tls=starttls`, each with an optional `user:password@`), sent as `from`.
+    /// Nothing is contacted here: a server that is down shows in the log at the first mail.
     pub fn smtp(url: &str, from: &str) -> Result<Self, MailConfigError> {
-        let parts = parse_url(url).map_err(|reason| MailConfigError::Url {
+        Self::smtp_with_ca(url, from, None)
+    }
+
+    /// Like [`Mailer::smtp`]; the server's certificate may also come from the authority whose
+    /// root certificate (PEM) is `ca`, besides the built-in ones.
+    pub fn smtp_with_ca(url: &str, from: &str, ca: Option<&[u8]>) -> Result<Self, MailConfigError> {
+        let url_error = |reason: String| MailConfigError::Url {
             url: redact(url),
             reason,
-        })?;
-        let mut builder =
-            AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&parts.host).port(parts.port);
+        };
+        let parts = parse_url(url).map_err(url_error)?;
+        let tls = match parts.security {
+            Security::Plain if ca.is_some() => return Err(MailConfigError::CaWithoutTls),
+            Security::Plain => Tls::None,
+            Security::Tls | Security::StartTls => {
+                let mut parameters = TlsParameters::builder(parts.host.clone());
+                if let Some(pem) = ca {
+                    // lettre takes a text without any certificate as an empty list.
+                    let marker = b"-----BEGIN CERTIFICATE-----";
+                    if !pem.windows(marker.len()).any(|w| w == marker) {
+                        return Err(MailConfigError::Ca("there is no certificate in it".into()));
+                    }
+                    let root = Certificate::from_pem(pem)
+                        .map_err(|e| MailConfigError::Ca(e.to_string()))?;
+                    parameters = parameters.add_root_certificate(root);
+                }
+                let parameters = parameters
+                    .build()
+                    .map_err(|e| url_error(format!("TLS cannot be set up for this host: {e}")))?;
+                if parts.security == Security::Tls {
+                    Tls::Wrapper(parameters)
+                } else {
+                    Tls::Required(parameters)
+                }
+            }
+        };
+        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&parts.host)
+            .port(parts.port)
+            .tls(tls);
         if let Some((user, password)) = parts.credentials {
             builder = builder.credentials(Credentials::new(user, password));
         }
@@ -101,7 +194,11 @@ impl Mailer {
             reason: e.to_string(),
         })?;
         Ok(Mailer {
-            target: Target::Smtp(Arc::new(Smtp { transport, from })),
+            target: Target::Smtp(Arc::new(Smtp {
+                transport,
+                from,
+                security: parts.security,
+            })),
         })
     }
 
@@ -120,27 +217,41 @@ impl Mailer {
                 body,
                 "mail (no SMTP configured, so written to the log)"
             ),
-            Target::Smtp(smtp) => {
-                let message = match build(&smtp.from, to, subject, body) {
-                    Ok(m) => m,
-                    Err(e) => {
-                        tracing::error!(to, error = %e, "mail not sent: cannot build it");
-                        return;
-                    }
-                };
-                let smtp = Arc::clone(smtp);
-                let to = to.to_string();
+            Target::Smtp(_) => {
+                let mailer = self.clone();
+                let (to, subject, body) = (to.to_string(), subject.to_string(), body.to_string());
                 tokio::spawn(async move {
-                    match smtp.transport.send(message).await {
-                        Ok(_) => tracing::info!(to, "mail sent"),
-                        Err(e) => tracing::error!(
-                            to,
-                            error = %e,
-                            "mail not sent: the SMTP server did not take it (check --smtp-url)"
-                        ),
+                    match mailer.send_now(&to, &subject, &body).await {
+                        Ok(()) => tracing::info!(to, "mail sent"),
+                        Err(e) => tracing::error!(to, error = %e, "mail not sent"),
                     }
                 });
             }
+        }
+    }
+
+    /// Sends one plain-text mail and waits until the server took it (or did not). Mail to the
+    /// log or to memory is done at once.
+    pub async fn send_now(&self, to: &str, subject: &str, body: &str) -> Result<(), MailError> {
+        let Target::Smtp(smtp) = &self.target else {
+            self.send(to, subject, body);
+            return Ok(());
+        };
+        let message = build(&smtp.from, to, subject, body).map_err(MailError::Build)?;
+        match smtp.transport.send(message).await {
+            Ok(_) => Ok(()),
+            // lettre ends the conversation before AUTH and MAIL when STARTTLS is required but
+            // not offered; say so plainly, since "the server did not take it" would mislead.
+            Err(e)
+                if smtp.security == Security::StartTls
+                    && e.to_string().contains("STARTTLS is not supported") =>
+            {
+                Err(MailError::NoStartTls)
+            }
+            Err(e) => Err(MailError::Smtp {
+                security: smtp.security.describe(),
+                reason: e.to_string(),
+            }),
         }
     }
 
@@ -164,8 +275,9 @@ fn build(from: &Mailbox, to: &str, subject: &str, body: &str) -> Result<Message,
         .map_err(|e| e.to_string())
 }
 
-/// The parts of `smtp://[user:password@]host[:port]`.
+/// The parts of `smtp[s]://[user:password@]host[:port][?tls=starttls]`.
 struct UrlParts {
+    security: Security,
     host: String,
     port: u16,
     credentials: Option<(String, String)>,
@@ -173,9 +285,31 @@ struct UrlParts {
 
 /// Reads an SMTP URL; user and password may be percent-encoded (`%40` for `@`).
 fn parse_url(url: &str) -> Result<UrlParts, String> {
-    let rest = url
-        .strip_prefix("smtp://")
-        .ok_or_else(|| "it does not start with smtp://".to_string())?;
+    let (mut security, rest) = if let Some(rest) = url.strip_prefix("smtps://") {
+        (Security::Tls, rest)
+    } else if let Some(rest) = url.strip_prefix("smtp://") {
+        (Security::Plain, rest)
+    } else {
+        return Err("it does not start with smtp:// or smtps://".to_string());
+    };
+    let (rest, query) = match rest.split_once('?') {
+        Some((r, q)) => (r, Some(q)),
+        None => (rest, None),
+    };
+    match query {
+        None => {}
+        Some("tls=starttls") if security == Security::Plain => security = Security::StartTls,
+        Some("tls=starttls") => {
+            return Err(
+                "smtps:// is TLS already; ?tls=starttls goes with smtp:// only".to_string(),
+            );
+        }
+        Some(q) => {
+            return Err(format!(
+                "the option {q:?} is unknown; only ?tls=starttls (after smtp://) is understood"
+            ));
+        }
+    }
     let rest = rest.trim_end_matches('/');
     let (userinfo, hostport) = match rest.rsplit_once('@') {
         Some((u, h)) => (Some(u), h),
@@ -190,18 +324,24 @@ fn parse_url(url: &str) -> Result<UrlParts, String> {
             Some((percent_decode(user)?, percent_decode(password)?))
         }
     };
+    let default_port = match security {
+        Security::Plain => 25,
+        Security::Tls => 465,
+        Security::StartTls => 587,
+    };
     let (host, port) = match hostport.rsplit_once(':') {
         Some((h, p)) => (
             h,
             p.parse::<u16>()
                 .map_err(|_| format!("the port {p:?} is not a number"))?,
         ),
-        None => (hostport, 25),
+        None => (hostport, default_port),
     };
     if host.is_empty() || host.contains(['/', '?', '#']) {
-        return Err("the host is missing or has a path or query after it".into());
+        return Err("the host is missing or has a path after it".into());
     }
     Ok(UrlParts {
+        security,
         host: host.to_string(),
         port,
         credentials,
@@ -250,8 +390,8 @@ mod tests {
 
     #[test]
     fn bad_options_say_what_to_give() {
-        let e = Mailer::smtp("smtps://u:geheim@host:465", "a@example.nl").unwrap_err();
-        assert!(e.to_string().contains("smtp://host:port"), "{e}");
+        let e = Mailer::smtp("imap://u:geheim@host:993", "a@example.nl").unwrap_err();
+        assert!(e.to_string().contains("smtps://"), "{e}");
         assert!(!e.to_string().contains("geheim"), "{e}");
         let e = Mailer::smtp("smtp://host:25", "geen adres").unwrap_err();
         assert!(e.to_string().contains("--mail-from"), "{e}");
@@ -264,5 +404,54 @@ mod tests {
         );
         assert_eq!(parse_url("smtp://localhost").unwrap().port, 25);
         assert!(parse_url("smtp://host:port").is_err());
+    }
+
+    #[test]
+    fn each_scheme_has_its_security_and_port() {
+        let plain = parse_url("smtp://relay.local").unwrap();
+        assert_eq!((plain.security, plain.port), (Security::Plain, 25));
+
+        let tls = parse_url("smtps://u:p@mail.example.nl").unwrap();
+        assert_eq!((tls.security, tls.port), (Security::Tls, 465));
+        assert_eq!(tls.host, "mail.example.nl");
+        assert_eq!(
+            parse_url("smtps://mail.example.nl:2465").unwrap().port,
+            2465
+        );
+
+        let start = parse_url("smtp://u:p@mail.example.nl?tls=starttls").unwrap();
+        assert_eq!((start.security, start.port), (Security::StartTls, 587));
+        assert_eq!(start.credentials, Some(("u".into(), "p".into())));
+        let start = parse_url("smtp://mail.example.nl:2525/?tls=starttls").unwrap();
+        assert_eq!((start.security, start.port), (Security::StartTls, 2525));
+
+        for url in [
+            "smtps://u:p@mail.example.nl",
+            "smtp://u:p@mail.example.nl:587?tls=starttls",
+            "smtps://127.0.0.1:465",
+        ] {
+            assert!(Mailer::smtp(url, "r@example.nl").is_ok(), "{url}");
+        }
+    }
+
+    #[test]
+    fn scheme_errors_say_what_is_wrong() {
+        let cases = [
+            (
+                "smtps://u:geheim@host?tls=starttls",
+                "smtps:// is TLS already",
+            ),
+            ("smtp://u:geheim@host?tls=yes", "only ?tls=starttls"),
+            ("smtp://u:geheim@host?starttls", "only ?tls=starttls"),
+            ("smtps://u:geheim@:465", "the host is missing"),
+            ("smtps://u:geheim@host:tls", "is not a number"),
+            ("smtp://naam@host?tls=starttls", "has no password"),
+            ("smtps:/host", "does not start with smtp:// or smtps://"),
+        ];
+        for (url, want) in cases {
+            let e = Mailer::smtp(url, "r@example.nl").unwrap_err().to_string();
+            assert!(e.contains(want), "{url}: {e}");
+            assert!(!e.contains("geheim"), "the password leaked: {e}");
+        }
     }
 }

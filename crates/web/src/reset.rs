@@ -93,7 +93,7 @@ pub async fn ask(
             .create_password_reset(&hash(&token), &user.id, now() + VALID_FOR)
             .await
             .map_err(store_error)?;
-        let link = format!("/wachtwoord-herstellen/{token}");
+        let link = state.url(&format!("/wachtwoord-herstellen/{token}"));
         state.mailer.send(
             &user.email,
             &i.t("reset-mail-subject"),

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use askama::Template;
+use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use calendar::Confidence;
 use route::advice::{NoDate, ReasonKind};
@@ -18,12 +19,11 @@ use tower_sessions::Session;
 
 use crate::answers;
 use crate::app::AppState;
-use crate::csrf;
 use crate::error::PageError;
 use crate::forms::show_answer;
 use crate::i18n::{Lang, Tr};
 use crate::intake::next_location;
-use crate::layout::{Layout, html_response};
+use crate::layout::Layout;
 use crate::library::{Library, organisation_url, step_url};
 use crate::markdown::article_url;
 
@@ -351,6 +351,7 @@ pub async fn show(
     State(state): State<AppState>,
     lang: Lang,
     session: Session,
+    headers: HeaderMap,
 ) -> Result<Response, PageError> {
     let stored = answers::load(&session).await?;
     if stored.is_empty() {
@@ -358,11 +359,10 @@ pub async fn show(
     }
     let lib = &state.lib;
     let today = state.today.date();
-    let token = csrf::token(&session).await?;
     let key = cache_key(&stored, today, lang);
     // A cached page was complete for the same answers and day, so it needs no intake check.
-    let html = match state.route_cache.get(key) {
-        Some(html) => html,
+    let page = match state.route_cache.get(key) {
+        Some(page) => page,
         None => {
             let s = answers::situation(&lib.k, &stored, today);
             let next = next_location(&state, &s);
@@ -371,24 +371,22 @@ pub async fn show(
             }
             let advice = route::advise(&lib.k, &s);
             let report = route::report::report(&lib.k, &advice);
-            let mut page = page(lib, &report, lang);
-            page.layout.restart = Some(TOKEN_SLOT.to_string());
-            let html = match page.render() {
-                Ok(html) => Arc::new(lib.linker.link(&html)),
+            let mut view = page(lib, &report, lang);
+            view.layout.restart = true;
+            let html = match view.render() {
+                Ok(html) => lib.linker.link(&html),
                 Err(e) => {
                     tracing::error!(error = %e, "template failed");
                     return Err(PageError::Internal);
                 }
             };
-            state.route_cache.put(key, html.clone());
-            html
+            let page = Arc::new(CachedPage::new(html));
+            state.route_cache.put(key, page.clone());
+            page
         }
     };
-    Ok(html_response(html.replacen(TOKEN_SLOT, &token, 1)))
+    Ok(page.response(accepts_gzip(&headers)))
 }
-
-/// Where the session's CSRF token goes in a cached page; nothing else on a page looks like it.
-const TOKEN_SLOT: &str = "{{csrf-token}}";
 
 /// The route page depends only on the answers, the region, the day and the language.
 fn cache_key(stored: &answers::Stored, today: jiff::civil::Date, lang: Lang) -> u64 {
@@ -403,19 +401,84 @@ fn cache_key(stored: &answers::Stored, today: jiff::civil::Date, lang: Lang) -> 
     h.finish()
 }
 
+/// A rendered route page, as sent: the HTML and, compressed once, its gzip form. The page holds
+/// no token or other per-session data (its only form, "start again", is behind a confirmation
+/// page), so one copy serves every visitor with the same answers and a response is a reference
+/// count, not a copy of some 140 KB.
+pub struct CachedPage {
+    html: Bytes,
+    gzip: Bytes,
+}
+
+impl CachedPage {
+    fn new(html: String) -> Self {
+        use std::io::Write;
+        // Level 6 is what gzip uses by default: the page is compressed once, then served often.
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+        let gzip = encoder
+            .write_all(html.as_bytes())
+            .and_then(|_| encoder.finish())
+            .unwrap_or_default();
+        CachedPage {
+            html: Bytes::from(html),
+            gzip: Bytes::from(gzip),
+        }
+    }
+
+    fn response(&self, gzip: bool) -> Response {
+        let (body, encoding) = if gzip && !self.gzip.is_empty() {
+            (self.gzip.clone(), Some("gzip"))
+        } else {
+            (self.html.clone(), None)
+        };
+        let mut response = Response::new(Body::from(body));
+        let h = response.headers_mut();
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        // Pages can hold answers: never keep them in a shared cache.
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        if let Some(encoding) = encoding {
+            h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+        }
+        response
+    }
+}
+
+/// Whether the request's `Accept-Encoding` allows gzip: listed (or `*`) and not with `q=0`.
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|item| {
+            let mut parts = item.split(';');
+            let name = parts.next().unwrap_or("").trim();
+            let refused = parts.any(|p| {
+                let p = p.trim();
+                p.strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q == 0.0)
+            });
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
+}
+
 /// Rendered route pages by [`cache_key`]. Building the advice and rendering the page costs
-/// milliseconds; a refresh, or a second visitor with the same answers, reuses the HTML. The
-/// pages hold no token or other per-session data ([`TOKEN_SLOT`] is filled in per response).
+/// milliseconds; a refresh, or a second visitor with the same answers, reuses the page.
 #[derive(Default)]
 pub struct RouteCache {
-    pages: Mutex<HashMap<u64, Arc<String>>>,
+    pages: Mutex<HashMap<u64, Arc<CachedPage>>>,
 }
 
 /// Above this many pages the cache starts again empty; simple, and bounds the memory.
 const CACHE_AT_MOST: usize = 1024;
 
 impl RouteCache {
-    fn get(&self, key: u64) -> Option<Arc<String>> {
+    fn get(&self, key: u64) -> Option<Arc<CachedPage>> {
         self.pages
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -423,12 +486,12 @@ impl RouteCache {
             .cloned()
     }
 
-    fn put(&self, key: u64, html: Arc<String>) {
+    fn put(&self, key: u64, page: Arc<CachedPage>) {
         let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
         if pages.len() >= CACHE_AT_MOST {
             pages.clear();
         }
-        pages.insert(key, html);
+        pages.insert(key, page);
     }
 }
 
@@ -458,4 +521,41 @@ pub async fn calendar(
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(value: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(value).unwrap(),
+        );
+        h
+    }
+
+    #[test]
+    fn gzip_is_sent_only_when_asked_for() {
+        assert!(accepts_gzip(&with("gzip, deflate, br")));
+        assert!(accepts_gzip(&with("br;q=1.0, GZIP;q=0.5")));
+        assert!(accepts_gzip(&with("*")));
+        assert!(!accepts_gzip(&with("gzip;q=0")));
+        assert!(!accepts_gzip(&with("br, identity")));
+        assert!(!accepts_gzip(&HeaderMap::new()));
+    }
+
+    #[test]
+    fn the_gzip_form_unpacks_to_the_page() {
+        use std::io::Read;
+        let html = "<p>Routewijzer</p>".repeat(500);
+        let page = CachedPage::new(html.clone());
+        assert!(page.gzip.len() < html.len() / 10);
+        let mut out = String::new();
+        flate2::read::GzDecoder::new(&page.gzip[..])
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, html);
+    }
 }

@@ -204,7 +204,7 @@ pub async fn invite(
         .add_share(&share, &actor)
         .await
         .map_err(store_error)?;
-    let link = format!("/uitnodiging/{}", share.token);
+    let link = state.url(&format!("/uitnodiging/{}", share.token));
     state.mailer.send(
         &email,
         &i.t("share-mail-subject"),

@@ -15,6 +15,12 @@ footer-privacy = We keep your answers only during your visit, until 20 hours aft
 footer-not-advice = Routewijzer explains; it does not give legal advice. In doubt? Ask for help, for example from Onderwijsconsulenten or an ouder- en jeugdsteunpunt.
 content-in-dutch = This text is only available in Dutch.
 restart = Start again
+restart-title = Start again?
+restart-lead = If you start again, we delete all your answers. This cannot be undone.
+restart-keep = Do you want to keep your answers? Download them as a file first.
+restart-keep-link = To your answers as a file
+restart-confirm = Yes, delete everything and start again
+restart-cancel = No, go back
 back = Back
 
 ## Start page
@@ -454,3 +460,276 @@ letter-sent-button = Put in case file: { $case }
 letter-sent-starts = Next: { $term }. This term starts on { $from }. When you put the letter in your case file, we count the term from the date you sent it.
 letter-sent-follows = Next: { $term }. This term starts on { $from }. That is not always the day you send the letter. Do you know the date? Then add it to an event in your case file.
 letter-sent-error-date = The date sent is not right. Go back and fill in a date, for example 2026-11-29.
+
+# Letters filled from a case, and the signature.
+letter-back-case = Back to case file: { $case }
+letter-from-case-title = Fill in from your case file
+letter-from-case = Fill in this letter with the details from case file: { $case }
+letter-child-title = Which child is the letter about?
+letter-signature = Under your signature
+letter-signature-hint = Usually your name, and sometimes the attachments. Above this text we leave room for your signature.
+
+# Children and parties: change and remove.
+child-edit-link = Change { $name }
+child-edit-title = Details of a child
+child-save-button = Save
+child-remove-title = Take a child out of the case file
+child-remove-lead = The child leaves the case file. The timeline stays as it is.
+child-remove-button = Take { $name } out of the case file
+party-edit-link = Change { $name }
+party-edit-title = Details of a school or party
+party-save-button = Save
+party-remove-title = Take a party out of the case file
+party-remove-lead = The party leaves the case file. Events on the timeline then no longer show its name.
+party-remove-button = Take { $name } out of the case file
+case-edit-back = Back to the case file
+
+# Versions of the answers of a case.
+versions-link = Earlier versions of the answers
+versions-title = Versions of the answers
+versions-lead = Every time the answers are saved in the case file, we keep a new version. The old versions are kept.
+versions-none = No answers have been saved in this case file yet.
+versions-col-version = Version
+versions-col-when = Saved on
+versions-col-who = By
+versions-view = View version { $version }
+versions-unknown-person = a person who is no longer here
+version-title = Answers, version { $version }
+version-lead = Saved on { $when } by { $who }.
+version-latest = This is the latest version. The route in the case file is based on it.
+version-older = This is an older version. The route in the case file is based on the latest version.
+version-question = Question
+version-answer = Answer
+version-region = Region
+version-empty = There are no answers in this version.
+version-back = Back to the versions
+
+# Caseload of an advocate, the calendar feed and reminder mails.
+caseload-title = Cases you help with
+caseload-lead = These are the cases you help with. The case with the first deadline is at the top.
+caseload-cases-title = Your cases
+caseload-none = You do not help with any case yet. A parent can share a case with you, or the organisation can link you to a request for help.
+caseload-role-summary = you see the summary
+caseload-role-read = you may read
+caseload-role-contribute = you may add to it
+caseload-step = Step now
+caseload-no-step = No route yet: the parent has not saved any answers.
+caseload-next = First deadline
+caseload-no-deadline = No deadline with a date
+caseload-last-event = Last event
+caseload-silence = { $count ->
+    [0] today
+    [one] 1 day ago
+   *[other] { $count } days ago
+}
+caseload-no-events = Nothing on the timeline yet
+caseload-silence-hidden = You see the summary only, not the timeline
+caseload-upcoming-title = Deadlines in the next { $days } days
+caseload-upcoming-none = There are no deadlines in the next { $days } days.
+caseload-days-left = { $count ->
+    [0] today
+    [one] tomorrow
+   *[other] in { $count } days
+}
+feed-title = Deadlines in your calendar
+feed-lead = With a calendar address, your calendar app puts the deadlines of all these cases in your calendar. The app fetches them itself, new deadlines too. The address is secret: whoever has it sees the deadlines. Share it with no one. Revoke it when you no longer use it.
+feed-new-title = Your new calendar address
+feed-new-once = You see this address only once. Copy it into your calendar app now, under "add calendar from the internet" or "subscribe".
+feed-url = Calendar address
+feed-active = Calendar address made on { $date }. It works.
+feed-revoked = Calendar address made on { $date }, revoked on { $revoked }. It no longer works.
+feed-revoke = Revoke
+feed-create = Make a calendar address
+reminders-link = Reminders by e-mail
+reminders-title = Reminders by e-mail
+reminders-lead = Would you like an e-mail a week and a day before a deadline in this case runs out?
+reminders-to = The e-mail goes to { $email }. The subject of the e-mail holds no name.
+reminders-helpers = Whoever helps you and has access to this case always gets these reminders.
+reminders-on = Yes, send me reminders
+reminders-save = Save
+reminder-mail-subject = { $count ->
+    [one] Reminder: tomorrow is the last day for { $term }
+   *[other] Reminder: { $count } days left for { $term }
+}
+reminder-mail-hello = Hello,
+reminder-mail-when = { $count ->
+    [one] Tomorrow is the last day of a deadline in the case "{ $case }".
+   *[other] In { $count } days it is the last day of a deadline in the case "{ $case }".
+}
+reminder-mail-term = { $term }: { $date } at the latest.
+reminder-mail-link = The case says what you can do: { $link }
+reminder-mail-why-owner = You get this e-mail because you switched reminders on. You can switch them off here: { $link }
+reminder-mail-why-helper = You get this e-mail because you help with this case.
+person-remove-confirm = Yes, take this out of the case file
+person-remove-confirm-error = Tick "Yes, take this out of the case file" if you are sure.
+
+# Figures for the organisation (figures_page.rs, figures.html).
+figures-title = Figures of the organisation
+figures-lead = How many families are at which step, how long children stay at home, which exemptions were proposed or given, and how procedures ended. All figures are about families with a case file. No names are in them.
+figures-privacy-title = Why some figures are missing
+figures-privacy = We do not show a figure below 5. It says "hidden" instead. This way nobody can tell from the figures which family it is about. Sometimes we hide a larger figure too. Otherwise you could work out the hidden figure from the total.
+figures-privacy-filters = You can look at the figures per region or per type of school. A choice is only offered when that group and the rest both have at least 5 families. A figure that you could work out by subtracting two choices from each other is hidden too.
+figures-filter-label = Show the figures of
+figures-filter-hint = You choose one thing at a time: all families, one region or one type of school.
+figures-filter-button = Show figures
+figures-about-all = All families
+figures-dimension-regio = Region
+figures-dimension-schooltype = Type of school
+figures-region-noord = North
+figures-region-midden = Middle
+figures-region-zuid = South
+figures-total = Number of families
+figures-too-few = There are fewer than 5 families with a case file yet. That is why we do not show figures yet.
+figures-filter-unavailable = We cannot show figures for this choice: the group is too small. Choose something else.
+figures-csv-link = Download these figures as a CSV file
+figures-hidden = hidden
+figures-other = Other
+figures-table-stappen = Families per step of the route
+figures-table-weken-thuis = How long the child has been at home
+figures-table-vrijstellingen = Exemptions and part-time programmes
+figures-table-uitkomsten = Outcomes per procedure
+figures-weeks-niet-thuis-of-onbekend = Not at home, or not known
+figures-weeks-0-4 = 0 to 4 weeks
+figures-weeks-5-12 = 5 to 12 weeks
+figures-weeks-13-26 = 13 to 26 weeks
+figures-weeks-27-52 = 27 to 52 weeks
+figures-weeks-53-meer = More than a year
+figures-exemption-5a = Exemption 5a
+figures-exemption-11g = Exemption 11g
+figures-exemption-11d = Exemption 11d
+figures-exemption-maatwerk = Part-time programme (maatwerk)
+figures-exemption-onbekend = Exemption, kind not known
+figures-exemption-none = No exemption or part-time programme
+figures-stage-voorgesteld = proposed
+figures-stage-toegekend = given
+figures-outcome-none = No outcome yet
+figures-csv-table = Table
+figures-csv-block = Procedure
+figures-csv-row = What
+figures-csv-count = Number of families
+figures-csv-total = Total
+
+# Combined procedures (groups.rs, groups.html, groups_consent.html).
+groups-title = Combine cases
+groups-lead = Case files of families who gave consent, with the same school board or samenwerkingsverband. A lawyer can take such cases on together.
+groups-rules = You only see groups of 2 or more case files. You can only open a case file if you already have access to it. That you looked at this page is written in the log of each case file.
+groups-none = There are no groups of 2 or more case files yet.
+groups-cases-caption = Case files in this group
+groups-case = Case file
+groups-step = Current step
+groups-no-step = No route yet
+groups-kind-schoolbestuur = School board
+groups-kind-swv = Samenwerkingsverband
+groups-consent-link = Combine cases with other families
+groups-consent-title = Consent to combine cases
+groups-consent-lead = Sometimes more families have a problem with the same school board or samenwerkingsverband. A lawyer can then take those cases on together. That often makes your case stronger. For this, the parents' organisation needs to know which case files belong together.
+groups-consent-what-title = What the coordinator of the parents' organisation then sees
+groups-consent-what-title-of-case = The name of your case file.
+groups-consent-what-parties = The name of the school board and the samenwerkingsverband in your case file.
+groups-consent-what-step = Which step of the route you are at now.
+groups-consent-who = Only the coordinator sees this, and only when another family with the same school board or samenwerkingsverband gave consent too. The coordinator may then contact you.
+groups-consent-not = Other families see nothing of your case file. The coordinator does not see your timeline, letters or attachments, unless you share them separately.
+groups-consent-withdraw = You can withdraw your consent at any time. Your case file is then taken out of every group at once. Giving and withdrawing are written in the log of your case file.
+groups-consent-now-title = Your choice now
+groups-consent-given = You have given consent.
+groups-consent-not-given = You have not given consent.
+groups-consent-question = May the parents' organisation combine your case file with those of other families?
+groups-consent-yes = Yes, that is fine
+groups-consent-no = No, rather not
+groups-consent-save = Save my choice
+groups-consent-error = Choose yes or no.
+
+# Organisation accounts and help requests (org.rs, help.rs).
+role-summary = you may read the summary
+org-title = Parents' organisation
+org-your-role = Your role:
+org-role-volunteer = volunteer
+org-role-coordinator = coordinator
+org-role-admin = administrator
+org-role-none = no role (no longer a member)
+org-back = Back to the parents' organisation
+org-denied-title = Only for the parents' organisation
+org-denied = This page is only for people who work for the parents' organisation, with the role it needs. Do you think you should see this page? Ask the organisation's administrator.
+org-needs-totp = You are a { $role } at the parents' organisation. For that, two-step login must be on. Switch it on below. Then you can use the organisation's pages.
+org-members-title = Members of the parents' organisation
+org-members-lead = Here you decide who works for the parents' organisation, and in which role. A volunteer helps the parents assigned to them. A coordinator sees all help requests and assigns volunteers. An administrator can also add and remove members. Every role needs two-step login.
+org-members-list-title = Who is a member
+org-members-none = There are no members yet.
+org-member-no-totp = two-step login is still off
+org-member-you = that is you
+org-member-change-label = Role of { $email }
+org-member-change-button = Save the role
+org-member-add-title = Add someone
+org-member-add-lead = The person first makes an account in Routewijzer. Then fill in the e-mail address of that account here.
+org-member-role = Role
+org-member-add-button = Add
+org-member-saved = { $email } is now { $role }.
+org-member-removed = { $email } is no longer a member.
+org-error-no-account = There is no account with this e-mail address. Ask the person to make an account first.
+org-error-role = Choose a role.
+org-error-last-admin = This is the last administrator. First make someone else an administrator.
+help-route-link = Need help? Ask the parents' organisation
+help-case-link = Ask the parents' organisation for help
+help-start-title = Asking the parents' organisation for help
+help-start-lead = Volunteers of the parents' organisation can think along and read along with you. You decide what they see of your case file. You can always stop the help.
+help-start-need-account = To ask for help you need an account and a case file. Then the volunteer can see what it is about, without you having to tell everything again. Making an account is free and takes a few minutes.
+help-start-signup = Make an account
+help-start-login = Log in if you already have an account
+help-start-need-case = You do not have a case file yet. First make a case file and save your answers in it. Then you can ask for help from the case file.
+help-start-make-case = To your case files
+help-start-choose = For which case file do you want to ask for help?
+help-start-case-link = Ask for help with { $title }
+help-case-title = Help from the parents' organisation
+help-case-lead = A volunteer of the parents' organisation can think along with you. You choose what the volunteer may see. You can change that later, or stop the help. The overview of who looked shows every time someone looks at your case file.
+help-case-ended = You asked for help before and stopped it. You can ask for help again.
+help-case-preview-link = See the summary the volunteer sees
+help-case-audit-link = See who looked at your case file
+help-ask-title = Ask for help
+help-level-legend = What may the volunteer see?
+help-level-change-legend = What may the volunteer see?
+help-level-summary = Only a summary
+help-level-summary-hint = Your situation in short, the step you are at and the next deadlines. Not your timeline, notes, attachments or letters.
+help-level-read = Read the whole case file
+help-level-read-hint = The volunteer may read everything in the case file, the timeline and attachments too. The volunteer cannot change anything.
+help-message = Your message (if you like)
+help-message-hint = Write briefly what you would like help with. For example: preparing a meeting with the school.
+help-ask-button = Ask for help
+help-open-title = Your help request of { $date }
+help-helper = { $email } is helping you.
+help-no-helper-yet = No volunteer has been chosen yet. The coordinator chooses someone.
+help-shared-now = Shared:
+help-your-message = Your message:
+help-level-button = Save what the volunteer may see
+help-revoke-title = Stop the help
+help-revoke-lead = When you stop the help, nobody of the parents' organisation can see your case file or the summary any more.
+help-revoke-button = Stop the help
+help-error-level = Choose what the volunteer may see.
+help-error-message-long = Your message is too long. Use at most { $max } characters.
+help-unknown-person = a person who is no longer here
+help-mail-new-subject = New help request in Routewijzer
+help-mail-new-body = A parent asked for help. Look at the help request and choose a volunteer: { $link }
+help-mail-assigned-subject = You are helping a parent through Routewijzer
+help-mail-assigned-body = The coordinator gave you a help request. You find it here: { $link }
+help-summary-title = Summary of a case file
+help-summary-title-of = Summary: { $title }
+help-summary-lead = This is what the parent shares with you: the situation in short, the step the parent is at and the next deadlines.
+help-summary-no-answers = No answers have been saved in this case file yet, so there is no summary yet.
+help-summary-step = The current step
+help-summary-deadlines = The next deadlines
+help-summary-no-deadlines = There are no deadlines with a date.
+help-summary-situation = The situation in short
+help-summary-open-case = Open the whole case file
+help-inbox-title = Help requests
+help-inbox-lead = The help requests that are still open, newest first. Open the summary to see what it is about, and choose a volunteer.
+help-inbox-none = There are no help requests.
+help-asked-on = Asked on { $date }.
+help-inbox-summary-link = Summary of { $title }
+help-inbox-assigned = { $email } is helping.
+help-inbox-assign-label = Volunteer
+help-inbox-assign-button = Assign
+help-assigned-notice = The help request was given to { $email }.
+help-mine-title = My help requests
+help-mine-lead = The parents you help. With a summary you only see what the parent shares.
+help-mine-none = You have no help requests now.
+case-letters-title = Letters for your route
+case-letters-lead = These letters fit the route of this case file. What the case file already knows, such as your child's name and the school, is already filled in.

@@ -15,6 +15,12 @@ footer-privacy = Wij bewaren uw antwoorden alleen tijdens uw bezoek, tot 20 uur 
 footer-not-advice = Routewijzer geeft uitleg en geen juridisch advies. Twijfelt u? Vraag hulp, bijvoorbeeld bij Onderwijsconsulenten of een ouder- en jeugdsteunpunt.
 content-in-dutch = Deze tekst is alleen in het Nederlands.
 restart = Opnieuw beginnen
+restart-title = Opnieuw beginnen?
+restart-lead = Als u opnieuw begint, wissen we al uw antwoorden. Dat kunt u niet terugdraaien.
+restart-keep = Wilt u uw antwoorden bewaren? Download ze dan eerst als bestand.
+restart-keep-link = Naar uw antwoorden als bestand
+restart-confirm = Ja, wis alles en begin opnieuw
+restart-cancel = Nee, ga terug
 back = Terug
 
 ## Start page
@@ -454,3 +460,276 @@ letter-sent-button = Zet in dossier: { $case }
 letter-sent-starts = Hierna: { $term }. Deze termijn begint op { $from }. Als u de brief in uw dossier zet, rekenen wij de termijn uit vanaf de datum van versturen.
 letter-sent-follows = Hierna: { $term }. Deze termijn begint op { $from }. Dat is niet altijd de dag dat u de brief verstuurt. Weet u de datum? Zet hem dan bij een gebeurtenis in uw dossier.
 letter-sent-error-date = De datum van versturen klopt niet. Ga terug en vul een datum in, bijvoorbeeld 2026-11-29.
+
+# Letters filled from a case, and the signature.
+letter-back-case = Terug naar dossier: { $case }
+letter-from-case-title = Invullen met uw dossier
+letter-from-case = Vul deze brief in met de gegevens uit dossier: { $case }
+letter-child-title = Over welk kind gaat de brief?
+letter-signature = Onder uw handtekening
+letter-signature-hint = Meestal uw naam, en soms de bijlagen. Boven deze tekst laten we ruimte voor uw handtekening.
+
+# Children and parties: change and remove.
+child-edit-link = Wijzig { $name }
+child-edit-title = Gegevens van een kind
+child-save-button = Sla op
+child-remove-title = Kind uit het dossier halen
+child-remove-lead = Het kind gaat uit het dossier. De tijdlijn blijft zoals hij is.
+child-remove-button = Haal { $name } uit het dossier
+party-edit-link = Wijzig { $name }
+party-edit-title = Gegevens van een school of partij
+party-save-button = Sla op
+party-remove-title = Partij uit het dossier halen
+party-remove-lead = De partij gaat uit het dossier. Bij gebeurtenissen op de tijdlijn staat de naam dan niet meer.
+party-remove-button = Haal { $name } uit het dossier
+case-edit-back = Terug naar het dossier
+
+# Versions of the answers of a case.
+versions-link = Eerdere versies van de antwoorden
+versions-title = Versies van de antwoorden
+versions-lead = Elke keer dat de antwoorden in het dossier worden opgeslagen, bewaren we een nieuwe versie. De oude versies blijven bewaard.
+versions-none = Er zijn nog geen antwoorden opgeslagen in dit dossier.
+versions-col-version = Versie
+versions-col-when = Opgeslagen op
+versions-col-who = Door
+versions-view = Bekijk versie { $version }
+versions-unknown-person = een persoon die er niet meer is
+version-title = Antwoorden, versie { $version }
+version-lead = Opgeslagen op { $when } door { $who }.
+version-latest = Dit is de nieuwste versie. De route in het dossier is hierop gebaseerd.
+version-older = Dit is een oudere versie. De route in het dossier is gebaseerd op de nieuwste versie.
+version-question = Vraag
+version-answer = Antwoord
+version-region = Regio
+version-empty = In deze versie staan geen antwoorden.
+version-back = Terug naar de versies
+
+# Caseload of an advocate, the calendar feed and reminder mails.
+caseload-title = Dossiers waarbij u helpt
+caseload-lead = Hier ziet u de dossiers waarbij u helpt. Het dossier met de eerste termijn staat bovenaan.
+caseload-cases-title = Uw dossiers
+caseload-none = U helpt nog bij geen enkel dossier. Een ouder kan een dossier met u delen, of de organisatie kan u aan een hulpvraag koppelen.
+caseload-role-summary = u ziet de samenvatting
+caseload-role-read = u mag lezen
+caseload-role-contribute = u mag aanvullen
+caseload-step = Stap nu
+caseload-no-step = Nog geen route: de ouder heeft nog geen antwoorden opgeslagen.
+caseload-next = Eerste termijn
+caseload-no-deadline = Geen termijn met een datum
+caseload-last-event = Laatste gebeurtenis
+caseload-silence = { $count ->
+    [0] vandaag
+    [one] 1 dag geleden
+   *[other] { $count } dagen geleden
+}
+caseload-no-events = Nog niets op de tijdlijn
+caseload-silence-hidden = U ziet alleen de samenvatting, niet de tijdlijn
+caseload-upcoming-title = Termijnen in de komende { $days } dagen
+caseload-upcoming-none = Er zijn geen termijnen in de komende { $days } dagen.
+caseload-days-left = { $count ->
+    [0] vandaag
+    [one] morgen
+   *[other] over { $count } dagen
+}
+feed-title = Termijnen in uw agenda
+feed-lead = Met een agenda-adres zet uw agenda-app de termijnen van al deze dossiers in uw agenda. De app haalt ze zelf op, ook nieuwe termijnen. Het adres is geheim: wie het heeft, ziet de termijnen. Deel het met niemand. Trek het in als u het niet meer gebruikt.
+feed-new-title = Uw nieuwe agenda-adres
+feed-new-once = U ziet dit adres maar één keer. Kopieer het nu naar uw agenda-app, bij "agenda toevoegen via internet" of "abonneren".
+feed-url = Agenda-adres
+feed-active = Agenda-adres gemaakt op { $date }. Het werkt.
+feed-revoked = Agenda-adres gemaakt op { $date }, ingetrokken op { $revoked }. Het werkt niet meer.
+feed-revoke = Trek in
+feed-create = Maak een agenda-adres
+reminders-link = Herinneringen per e-mail
+reminders-title = Herinneringen per e-mail
+reminders-lead = Wilt u een e-mail krijgen een week en een dag voordat een termijn in dit dossier afloopt?
+reminders-to = De e-mail gaat naar { $email }. In het onderwerp van de e-mail staat geen naam.
+reminders-helpers = Wie u helpt en toegang heeft tot dit dossier, krijgt deze herinneringen altijd.
+reminders-on = Ja, stuur mij herinneringen
+reminders-save = Sla op
+reminder-mail-subject = { $count ->
+    [one] Herinnering: morgen is de laatste dag voor { $term }
+   *[other] Herinnering: nog { $count } dagen voor { $term }
+}
+reminder-mail-hello = Hallo,
+reminder-mail-when = { $count ->
+    [one] Morgen is de laatste dag voor een termijn in het dossier "{ $case }".
+   *[other] Over { $count } dagen is de laatste dag voor een termijn in het dossier "{ $case }".
+}
+reminder-mail-term = { $term }: uiterlijk { $date }.
+reminder-mail-link = In het dossier staat wat u kunt doen: { $link }
+reminder-mail-why-owner = U krijgt deze e-mail omdat u herinneringen hebt aangezet. Uitzetten kan hier: { $link }
+reminder-mail-why-helper = U krijgt deze e-mail omdat u helpt bij dit dossier.
+person-remove-confirm = Ja, haal dit uit het dossier
+person-remove-confirm-error = Zet een vinkje bij "Ja, haal dit uit het dossier" als u het zeker weet.
+
+# Figures for the organisation (figures_page.rs, figures.html).
+figures-title = Cijfers van de organisatie
+figures-lead = Hoeveel gezinnen zijn bij welke stap, hoe lang zitten kinderen thuis, welke vrijstellingen zijn voorgesteld of gegeven, en hoe liepen procedures af. Alle cijfers gaan over gezinnen met een dossier. Er staan geen namen in.
+figures-privacy-title = Waarom sommige cijfers ontbreken
+figures-privacy = Een cijfer onder de 5 laten we niet zien. Dan staat er "verborgen". Zo kan niemand uit de cijfers afleiden om welk gezin het gaat. Soms verbergen we ook een groter cijfer. Anders kunt u het verborgen cijfer uitrekenen met het totaal.
+figures-privacy-filters = U kunt de cijfers bekijken per regio of per soort school. Een keuze staat er alleen als die groep en de rest allebei minstens 5 gezinnen hebben. Een cijfer dat u zou kunnen terugrekenen door twee keuzes van elkaar af te trekken, verbergen we ook.
+figures-filter-label = Bekijk de cijfers van
+figures-filter-hint = U kiest één ding tegelijk: alle gezinnen, één regio of één soort school.
+figures-filter-button = Toon cijfers
+figures-about-all = Alle gezinnen
+figures-dimension-regio = Regio
+figures-dimension-schooltype = Soort school
+figures-region-noord = Noord
+figures-region-midden = Midden
+figures-region-zuid = Zuid
+figures-total = Aantal gezinnen
+figures-too-few = Er zijn nog minder dan 5 gezinnen met een dossier. Daarom laten we nog geen cijfers zien.
+figures-filter-unavailable = Voor deze keuze kunnen we geen cijfers laten zien: de groep is te klein. Kies iets anders.
+figures-csv-link = Download deze cijfers als CSV-bestand
+figures-hidden = verborgen
+figures-other = Anders
+figures-table-stappen = Gezinnen per stap van de route
+figures-table-weken-thuis = Hoe lang het kind thuis zit
+figures-table-vrijstellingen = Vrijstellingen en maatwerk
+figures-table-uitkomsten = Uitkomsten per procedure
+figures-weeks-niet-thuis-of-onbekend = Niet thuis, of niet bekend
+figures-weeks-0-4 = 0 tot en met 4 weken
+figures-weeks-5-12 = 5 tot en met 12 weken
+figures-weeks-13-26 = 13 tot en met 26 weken
+figures-weeks-27-52 = 27 tot en met 52 weken
+figures-weeks-53-meer = Meer dan een jaar
+figures-exemption-5a = Vrijstelling 5a
+figures-exemption-11g = Vrijstelling 11g
+figures-exemption-11d = Vrijstelling 11d
+figures-exemption-maatwerk = Maatwerk (minder uren)
+figures-exemption-onbekend = Vrijstelling, soort niet bekend
+figures-exemption-none = Geen vrijstelling of maatwerk
+figures-stage-voorgesteld = voorgesteld
+figures-stage-toegekend = gekregen
+figures-outcome-none = Nog geen uitkomst
+figures-csv-table = Tabel
+figures-csv-block = Procedure
+figures-csv-row = Wat
+figures-csv-count = Aantal gezinnen
+figures-csv-total = Totaal
+
+# Combined procedures (groups.rs, groups.html, groups_consent.html).
+groups-title = Zaken bundelen
+groups-lead = Dossiers van gezinnen die toestemming gaven, met hetzelfde schoolbestuur of samenwerkingsverband. Een advocaat kan zulke zaken samen voeren.
+groups-rules = U ziet alleen groepen van 2 of meer dossiers. U kunt een dossier alleen openen als u al toegang tot dat dossier hebt. Dat u deze pagina bekijkt, staat in het logboek van elk dossier.
+groups-none = Er zijn nog geen groepen van 2 of meer dossiers.
+groups-cases-caption = Dossiers in deze groep
+groups-case = Dossier
+groups-step = Stap nu
+groups-no-step = Nog geen route
+groups-kind-schoolbestuur = Schoolbestuur
+groups-kind-swv = Samenwerkingsverband
+groups-consent-link = Zaken bundelen met andere gezinnen
+groups-consent-title = Toestemming om zaken te bundelen
+groups-consent-lead = Soms hebben meer gezinnen een probleem met hetzelfde schoolbestuur of samenwerkingsverband. Een advocaat kan die zaken dan samen voeren. Dat maakt uw zaak vaak sterker. Daarvoor moet de oudervereniging weten welke dossiers bij elkaar horen.
+groups-consent-what-title = Wat de coördinator van de oudervereniging dan ziet
+groups-consent-what-title-of-case = De naam van uw dossier.
+groups-consent-what-parties = De naam van het schoolbestuur en het samenwerkingsverband in uw dossier.
+groups-consent-what-step = Bij welke stap van de route u nu bent.
+groups-consent-who = Alleen de coördinator ziet dit, en alleen als een ander gezin met hetzelfde schoolbestuur of samenwerkingsverband ook toestemming gaf. De coördinator kan dan contact met u opnemen.
+groups-consent-not = Andere gezinnen zien niets van uw dossier. De coördinator ziet uw tijdlijn, brieven en bijlagen niet, tenzij u die apart deelt.
+groups-consent-withdraw = U kunt uw toestemming altijd weer intrekken. Dan staat uw dossier meteen niet meer in een groep. Geven en intrekken staan in het logboek van uw dossier.
+groups-consent-now-title = Uw keuze nu
+groups-consent-given = U hebt toestemming gegeven.
+groups-consent-not-given = U hebt geen toestemming gegeven.
+groups-consent-question = Mag de oudervereniging uw dossier bundelen met dat van andere gezinnen?
+groups-consent-yes = Ja, dat mag
+groups-consent-no = Nee, liever niet
+groups-consent-save = Sla mijn keuze op
+groups-consent-error = Kies ja of nee.
+
+# Organisation accounts and help requests (org.rs, help.rs).
+role-summary = u mag de samenvatting lezen
+org-title = Oudervereniging
+org-your-role = Uw rol:
+org-role-volunteer = vrijwilliger
+org-role-coordinator = coördinator
+org-role-admin = beheerder
+org-role-none = geen rol (geen lid meer)
+org-back = Terug naar de oudervereniging
+org-denied-title = Alleen voor de oudervereniging
+org-denied = Deze pagina is alleen voor mensen die voor de oudervereniging werken, met de rol die erbij hoort. Denkt u dat u deze pagina wel mag zien? Vraag het aan de beheerder van de oudervereniging.
+org-needs-totp = U bent { $role } bij de oudervereniging. Daarvoor moet inloggen in twee stappen aan staan. Zet het hieronder aan. Daarna kunt u de pagina's van de oudervereniging gebruiken.
+org-members-title = Leden van de oudervereniging
+org-members-lead = Hier bepaalt u wie voor de oudervereniging werkt, en met welke rol. Een vrijwilliger helpt de ouders die hem of haar zijn toegewezen. Een coördinator ziet alle hulpvragen en wijst vrijwilligers toe. Een beheerder kan ook leden toevoegen en weghalen. Elke rol heeft inloggen in twee stappen nodig.
+org-members-list-title = Wie is lid
+org-members-none = Er zijn nog geen leden.
+org-member-no-totp = twee stappen staat nog uit
+org-member-you = dat bent u
+org-member-change-label = Rol van { $email }
+org-member-change-button = Sla de rol op
+org-member-add-title = Iemand toevoegen
+org-member-add-lead = De persoon moet eerst zelf een account maken in Routewijzer. Vul daarna hier het e-mailadres van dat account in.
+org-member-role = Rol
+org-member-add-button = Voeg toe
+org-member-saved = { $email } is nu { $role }.
+org-member-removed = { $email } is geen lid meer.
+org-error-no-account = Er is geen account met dit e-mailadres. Vraag de persoon eerst een account te maken.
+org-error-role = Kies een rol.
+org-error-last-admin = Dit is de laatste beheerder. Maak eerst iemand anders beheerder.
+help-route-link = Hulp nodig? Vraag hulp aan de oudervereniging
+help-case-link = Vraag hulp aan de oudervereniging
+help-start-title = Hulp vragen aan de oudervereniging
+help-start-lead = Vrijwilligers van de oudervereniging kunnen met u meedenken en meelezen. U bepaalt zelf wat zij van uw dossier zien. U kunt de hulp altijd weer stoppen.
+help-start-need-account = Om hulp te vragen heeft u een account en een dossier nodig. Zo kan de vrijwilliger zien waar het om gaat, zonder dat u alles opnieuw hoeft te vertellen. Een account maken is gratis en duurt een paar minuten.
+help-start-signup = Maak een account
+help-start-login = Log in als u al een account heeft
+help-start-need-case = U heeft nog geen dossier. Maak eerst een dossier en bewaar daarin uw antwoorden. Daarna kunt u vanuit het dossier hulp vragen.
+help-start-make-case = Naar uw dossiers
+help-start-choose = Voor welk dossier wilt u hulp vragen?
+help-start-case-link = Vraag hulp bij { $title }
+help-case-title = Hulp van de oudervereniging
+help-case-lead = Een vrijwilliger van de oudervereniging kan met u meedenken. U kiest wat de vrijwilliger mag zien. U kunt dat later veranderen, of de hulp stoppen. In het overzicht van wie er heeft gekeken, ziet u elke keer dat iemand uw dossier bekijkt.
+help-case-ended = U heeft eerder hulp gevraagd en die hulp gestopt. U kunt opnieuw hulp vragen.
+help-case-preview-link = Bekijk de samenvatting die de vrijwilliger ziet
+help-case-audit-link = Zie wie er in uw dossier heeft gekeken
+help-ask-title = Vraag hulp
+help-level-legend = Wat mag de vrijwilliger zien?
+help-level-change-legend = Wat mag de vrijwilliger zien?
+help-level-summary = Alleen een samenvatting
+help-level-summary-hint = Uw situatie in het kort, de stap waar u nu bent en de eerstvolgende termijnen. Niet uw tijdlijn, notities, bijlagen of brieven.
+help-level-read = Het hele dossier lezen
+help-level-read-hint = De vrijwilliger mag alles in het dossier lezen, ook de tijdlijn en de bijlagen. De vrijwilliger kan niets veranderen.
+help-message = Uw bericht (als u wilt)
+help-message-hint = Schrijf kort waar u hulp bij wilt. Bijvoorbeeld: een gesprek met school voorbereiden.
+help-ask-button = Vraag hulp
+help-open-title = Uw hulpvraag van { $date }
+help-helper = { $email } helpt u.
+help-no-helper-yet = Er is nog geen vrijwilliger gekozen. De coördinator kiest iemand.
+help-shared-now = Gedeeld:
+help-your-message = Uw bericht:
+help-level-button = Sla op wat de vrijwilliger mag zien
+help-revoke-title = Hulp stoppen
+help-revoke-lead = Als u de hulp stopt, kan niemand van de oudervereniging uw dossier of de samenvatting nog zien.
+help-revoke-button = Stop de hulp
+help-error-level = Kies wat de vrijwilliger mag zien.
+help-error-message-long = Uw bericht is te lang. Gebruik hoogstens { $max } tekens.
+help-unknown-person = een persoon die er niet meer is
+help-mail-new-subject = Nieuwe hulpvraag in Routewijzer
+help-mail-new-body = Een ouder heeft hulp gevraagd. Bekijk de hulpvraag en kies een vrijwilliger: { $link }
+help-mail-assigned-subject = U helpt een ouder via Routewijzer
+help-mail-assigned-body = De coördinator heeft u een hulpvraag gegeven. U vindt hem hier: { $link }
+help-summary-title = Samenvatting van een dossier
+help-summary-title-of = Samenvatting: { $title }
+help-summary-lead = Dit is wat de ouder met u deelt: de situatie in het kort, de stap waar de ouder nu is en de eerstvolgende termijnen.
+help-summary-no-answers = In dit dossier zijn nog geen antwoorden bewaard. Er is dus nog geen samenvatting.
+help-summary-step = De stap van nu
+help-summary-deadlines = De eerstvolgende termijnen
+help-summary-no-deadlines = Er zijn geen termijnen met een datum.
+help-summary-situation = De situatie in het kort
+help-summary-open-case = Open het hele dossier
+help-inbox-title = Hulpvragen
+help-inbox-lead = De hulpvragen die nog lopen, de nieuwste eerst. Open de samenvatting om te zien waar het om gaat, en kies een vrijwilliger.
+help-inbox-none = Er zijn geen hulpvragen.
+help-asked-on = Gevraagd op { $date }.
+help-inbox-summary-link = Samenvatting van { $title }
+help-inbox-assigned = { $email } helpt.
+help-inbox-assign-label = Vrijwilliger
+help-inbox-assign-button = Wijs toe
+help-assigned-notice = De hulpvraag is gegeven aan { $email }.
+help-mine-title = Mijn hulpvragen
+help-mine-lead = De ouders die u helpt. Bij een samenvatting ziet u alleen wat de ouder deelt.
+help-mine-none = U heeft nu geen hulpvragen.
+case-letters-title = Brieven voor uw route
+case-letters-lead = Deze brieven passen bij de route van dit dossier. Wat het dossier al weet, zoals de naam van uw kind en de school, staat er al in.

@@ -11,7 +11,7 @@ use store::{Actor, Role, Share, Store};
 
 use crate::support::{Client, Page, config};
 
-async fn app_and_store(name: &str) -> (Router, Arc<dyn Store>, std::path::PathBuf) {
+pub(crate) async fn app_and_store(name: &str) -> (Router, Arc<dyn Store>, std::path::PathBuf) {
     let c = config(name);
     let data = c.data_dir.clone();
     let app = web::App::build(c).await.expect("the fixture content loads");
@@ -20,7 +20,7 @@ async fn app_and_store(name: &str) -> (Router, Arc<dyn Store>, std::path::PathBu
 
 const PASSWORD: &str = "een lang wachtwoord";
 
-async fn sign_up(app: &Router, email: &str) -> Client {
+pub(crate) async fn sign_up(app: &Router, email: &str) -> Client {
     let mut c = Client::new(app.clone());
     c.get("/account/nieuw").await;
     let p = c
@@ -43,7 +43,7 @@ async fn sign_up(app: &Router, email: &str) -> Client {
     c
 }
 
-async fn new_case(c: &mut Client, title: &str) -> String {
+pub(crate) async fn new_case(c: &mut Client, title: &str) -> String {
     c.get("/dossiers").await;
     let p = c.post("/dossiers", &[("title", title)]).await;
     assert_eq!(p.status, StatusCode::SEE_OTHER);
@@ -118,7 +118,7 @@ async fn add_event(
     .await
 }
 
-async fn share(
+pub(crate) async fn share(
     store: &Arc<dyn Store>,
     case: &str,
     owner: &str,
@@ -162,7 +162,7 @@ async fn share(
     id
 }
 
-fn web_now() -> i64 {
+pub(crate) fn web_now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
@@ -254,6 +254,7 @@ async fn matrix(app: Router, store: Arc<dyn Store>) {
     let mut reader = sign_up(&app, "reader@example.nl").await;
     let mut contributor = sign_up(&app, "contributor@example.nl").await;
     let mut revoked = sign_up(&app, "revoked@example.nl").await;
+    let mut volunteer = sign_up(&app, "volunteer@example.nl").await;
     let mut anonymous = Client::new(app.clone());
     anonymous.get("/antwoorden").await;
     let case = new_case(&mut owner, "Sam").await;
@@ -274,6 +275,34 @@ async fn matrix(app: Router, store: Arc<dyn Store>) {
         .unwrap()
         .unwrap()
         .id;
+    // A child, a party and a version of the answers for the routes that name one.
+    let by_owner = Actor {
+        user_id: owner_id.clone(),
+        now: web_now(),
+    };
+    let child = store::Child {
+        id: store::new_id(),
+        case_id: case.clone(),
+        name: "Sam".into(),
+        birth_year: None,
+        school_type: String::new(),
+        school_level: String::new(),
+    };
+    store.save_child(&child, &by_owner).await.unwrap();
+    let party = store::Party {
+        id: store::new_id(),
+        case_id: case.clone(),
+        name: "De Brug".into(),
+        role: "school".into(),
+        contact: String::new(),
+        holiday_contact: String::new(),
+    };
+    store.save_party(&party, &by_owner).await.unwrap();
+    let version = store
+        .save_answers(&case, r#"{"answers":{}}"#, &by_owner)
+        .await
+        .unwrap()
+        .to_string();
     share(&store, &case, &owner_id, "reader@example.nl", Role::Read).await;
     share(
         &store,
@@ -303,16 +332,26 @@ async fn matrix(app: Router, store: Arc<dyn Store>) {
         .await
         .unwrap();
 
+    // A volunteer of the organisation with a help request that shares only the summary, and a
+    // second open request that the help routes of the table name (revoking it leaves the first).
+    let help =
+        crate::help::summary_volunteer(&store, &case, &owner_id, "volunteer@example.nl").await;
+
     for (method, pattern, needed) in web::CASE_ROUTES {
         let path = pattern
             .replace("{case}", &case)
             .replace("{event}", &event)
             .replace("{attachment}", &attachment)
             .replace("{share}", &gone)
-            .replace("{letter}", "verzoek-fixture")
-            .replace("{step}", "praten");
-        let who: [(&str, &mut Client, Option<Role>); 6] = [
+            .replace("{letter}", "bezwaar")
+            .replace("{step}", "praten")
+            .replace("{child}", &child.id)
+            .replace("{party}", &party.id)
+            .replace("{version}", &version)
+            .replace("{help}", &help);
+        let who: [(&str, &mut Client, Option<Role>); 7] = [
             ("anonymous", &mut anonymous, None),
+            ("volunteer-summary", &mut volunteer, Some(Role::Summary)),
             ("owner", &mut owner, Some(Role::Owner)),
             ("another parent", &mut other, None),
             ("advocate-read", &mut reader, Some(Role::Read)),
@@ -375,6 +414,21 @@ async fn matrix(app: Router, store: Arc<dyn Store>) {
         store.case_by_id(&case).await.unwrap().map(|c| c.id),
         Some(case.clone()),
         "still there"
+    );
+    assert!(
+        store
+            .children(&case)
+            .await
+            .unwrap()
+            .iter()
+            .any(|c| c.id == child.id)
+            && store
+                .parties(&case)
+                .await
+                .unwrap()
+                .iter()
+                .any(|p| p.id == party.id),
+        "an unconfirmed remove removes nothing"
     );
     let log = store.audit_log(&case).await.unwrap();
     assert!(
@@ -857,11 +911,13 @@ async fn a_forgotten_password_is_reset_by_a_link_that_works_once() {
     let mails = mailer.sent();
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].to, "owner@example.nl");
+    // A mail needs a whole address: the app's own (the listen address unless --public-url).
     let link = mails[0]
         .body
         .split_whitespace()
-        .find(|w| w.starts_with("/wachtwoord-herstellen/"))
-        .unwrap()
+        .find_map(|w| w.strip_prefix("http://127.0.0.1:8080"))
+        .filter(|path| path.starts_with("/wachtwoord-herstellen/"))
+        .expect("a full link in the mail")
         .to_string();
     d.get(&link).await;
     let p = d

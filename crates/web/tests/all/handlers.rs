@@ -326,6 +326,15 @@ async fn start_again_forgets_everything() {
     let mut c = Client::new(app("restart").await);
     answer_all(&mut c, "ja").await;
     assert_eq!(c.get("/controle").await.status, StatusCode::OK);
+    // The link asks first; asking changes nothing.
+    let p = c.get("/opnieuw").await;
+    assert_eq!(p.status, StatusCode::OK);
+    assert!(p.body.contains(r#"<form method="post" action="/opnieuw">"#));
+    assert!(
+        p.body.contains(r#"href="/antwoorden""#),
+        "offers the answers file first"
+    );
+    assert_eq!(c.get("/controle").await.status, StatusCode::OK);
     let p = c.post("/opnieuw", &[]).await;
     assert_eq!(p.location(), "/");
     assert_eq!(c.get("/controle").await.location(), "/");
@@ -396,4 +405,41 @@ async fn english_interface_with_dutch_content_marked() {
         "/",
         "no open redirect"
     );
+}
+
+#[tokio::test]
+async fn the_route_page_is_the_same_for_everyone_and_sent_compressed_when_asked() {
+    use std::io::Read;
+    let app = app("route-gzip").await;
+    let mut first = Client::new(app.clone());
+    answer_all(&mut first, "ja").await;
+    let plain = first.get("/route").await;
+    assert_eq!(plain.status, StatusCode::OK);
+    assert!(plain.headers.get(header::CONTENT_ENCODING).is_none());
+    assert!(
+        !plain.body.contains(r#"name="csrf""#),
+        "the route page holds no per-session token"
+    );
+    assert!(plain.body.contains(r#"href="/opnieuw""#));
+
+    // A second visitor with the same answers gets the same page, here compressed.
+    let mut second = Client::new(app);
+    answer_all(&mut second, "ja").await;
+    let zipped = second
+        .send(
+            Request::get("/route")
+                .header(header::ACCEPT_ENCODING, "gzip, br")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(zipped.status, StatusCode::OK);
+    assert_eq!(zipped.headers[header::CONTENT_ENCODING], "gzip");
+    assert_eq!(zipped.headers[header::VARY], "accept-encoding");
+    assert!(zipped.bytes.len() < plain.bytes.len() / 3);
+    let mut html = String::new();
+    flate2::read::GzDecoder::new(&zipped.bytes[..])
+        .read_to_string(&mut html)
+        .unwrap();
+    assert_eq!(html, plain.body);
 }

@@ -149,3 +149,241 @@ async fn unknown_letter_is_not_found_and_the_plan_is_a_pdf() {
     assert_eq!(p.headers[header::CONTENT_TYPE], "application/pdf");
     assert!(p.body.starts_with("%PDF"));
 }
+
+/// The text of a PDF through poppler's `pdftotext`, or `None` (after a loud message) without it;
+/// in CI it must be there.
+fn pdf_text(pdf: &[u8], name: &str) -> Option<String> {
+    let found = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "pdftotext is needed in CI"
+        );
+        eprintln!("\n!!! SKIPPED: pdftotext is not installed; the PDF text was not read !!!\n");
+        return None;
+    }
+    let path = std::env::temp_dir().join(format!("{name}-{}.pdf", std::process::id()));
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).ok();
+    let text = String::from_utf8_lossy(&out.stdout);
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The value of the input or textarea with this name on a page, unescaped enough for the test
+/// (the values here have no markup).
+fn field_value(body: &str, name: &str) -> Option<String> {
+    let input = format!(r#"name="{name}" type="text" value=""#);
+    if let Some(start) = body.find(&input) {
+        let rest = &body[start + input.len()..];
+        return Some(rest[..rest.find('"')?].to_string());
+    }
+    let textarea = format!(r#"name="{name}""#);
+    let start = body.find(&textarea)?;
+    let rest = &body[start..];
+    let open = rest.find('>')? + 1;
+    let close = rest.find("</textarea>")?;
+    Some(rest[open..close].to_string())
+}
+
+#[tokio::test]
+async fn a_letter_of_a_case_is_filled_from_its_child_parties_and_answers() {
+    use crate::cases::{app_and_store, new_case, share, sign_up, web_now};
+    let (app, store, _) = app_and_store("letter-case").await;
+    let mut owner = sign_up(&app, "owner@example.nl").await;
+    let mut reader = sign_up(&app, "reader@example.nl").await;
+    let case = new_case(&mut owner, "Noor").await;
+    let owner_id = store
+        .user_by_email("owner@example.nl")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let actor = store::Actor {
+        user_id: owner_id.clone(),
+        now: web_now(),
+    };
+    for (name, level) in [("Noor", "groep 6"), ("Sem", "groep 3")] {
+        store
+            .save_child(
+                &store::Child {
+                    id: store::new_id(),
+                    case_id: case.clone(),
+                    name: name.into(),
+                    birth_year: Some(2015),
+                    school_type: "po".into(),
+                    school_level: level.into(),
+                },
+                &actor,
+            )
+            .await
+            .unwrap();
+    }
+    store
+        .save_party(
+            &store::Party {
+                id: store::new_id(),
+                case_id: case.clone(),
+                name: "Stichting De Brug".into(),
+                role: "schoolbestuur".into(),
+                contact: "Postbus 1\n1234 AB Dorp".into(),
+                holiday_contact: String::new(),
+            },
+            &actor,
+        )
+        .await
+        .unwrap();
+    store
+        .save_answers(
+            &case,
+            r#"{"answers":{"probleem":["hulp"],"gesprek":true,"datum-besluit":"2027-06-01"},"region":"midden"}"#,
+            &actor,
+        )
+        .await
+        .unwrap();
+    share(
+        &store,
+        &case,
+        &owner_id,
+        "reader@example.nl",
+        store::Role::Read,
+    )
+    .await;
+
+    // The letter of a case is reachable from the letter page and from the case page, where
+    // the route of the case suggests it.
+    let p = owner.get("/brieven/bezwaar").await;
+    let url = format!("/dossiers/{case}/brieven/bezwaar");
+    assert!(p.body.contains(&format!(r#"href="{url}""#)), "{}", p.body);
+    let p = owner.get(&format!("/dossiers/{case}")).await;
+    assert!(p.body.contains(&format!(r#"href="{url}""#)), "{}", p.body);
+
+    let p = owner.get(&url).await;
+    assert_eq!(p.status, StatusCode::OK);
+    // The children are in name order, so Noor comes first.
+    assert_eq!(
+        field_value(&p.body, "veld-naam-kind").as_deref(),
+        Some("Noor")
+    );
+    assert_eq!(
+        field_value(&p.body, "veld-geadresseerde").as_deref(),
+        Some("Stichting De Brug\nPostbus 1\n1234 AB Dorp")
+    );
+    assert_eq!(
+        field_value(&p.body, "veld-datum-besluit").as_deref(),
+        Some("1 juni 2027"),
+        "the answers of the case fill what they know"
+    );
+    // What the case does not know is still asked for, not left blank in a text.
+    assert_eq!(field_value(&p.body, "veld-afzender").as_deref(), Some(""));
+    assert!(!p.body.contains(r#"name="tekst""#));
+    assert!(
+        p.body.contains(&format!(r#"href="/dossiers/{case}""#)),
+        "back to the case"
+    );
+    let sem = p
+        .body
+        .find(">Sem</a>")
+        .expect("the other child can be chosen");
+    let link_start = p.body[..sem].rfind("href=\"").unwrap() + 6;
+    let sem_url = p.body[link_start..sem - 1].to_string();
+    let p = owner.get(&sem_url.replace("&amp;", "&")).await;
+    assert_eq!(
+        field_value(&p.body, "veld-naam-kind").as_deref(),
+        Some("Sem")
+    );
+
+    // A reader sees the letter filled, without the mark-as-sent form.
+    let p = reader.get(&url).await;
+    assert_eq!(p.status, StatusCode::OK);
+    assert_eq!(
+        field_value(&p.body, "veld-naam-kind").as_deref(),
+        Some("Noor")
+    );
+
+    // Filled in and downloaded, the PDF holds the names from the case.
+    let p = owner.get(&url).await;
+    let fields: Vec<(String, String)> = [
+        "veld-afzender",
+        "veld-geadresseerde",
+        "veld-plaats",
+        "veld-datum",
+        "veld-naam-kind",
+        "veld-datum-besluit",
+    ]
+    .iter()
+    .map(|n| {
+        let v = field_value(&p.body, n).unwrap();
+        let v = match *n {
+            "veld-afzender" => "Fatima El Amrani\nLindelaan 12".to_string(),
+            "veld-plaats" => "Dorp".to_string(),
+            _ => v,
+        };
+        (n.to_string(), v)
+    })
+    .collect();
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .chain([("actie", "pdf")])
+        .collect();
+    assert!(
+        p.body.contains(&format!(
+            r#"<input type="hidden" name="dossier" value="{case}">"#
+        )),
+        "the form remembers the case"
+    );
+    let mut fill = pairs.clone();
+    fill.pop();
+    fill.extend([("actie", "invullen"), ("dossier", case.as_str())]);
+    let p = owner.post("/brieven/bezwaar", &fill).await;
+    assert!(
+        p.body.contains(&format!(r#"formaction="{url}""#)),
+        "the owner can mark it as sent in this case"
+    );
+    assert_eq!(
+        p.body.matches("formaction=").count(),
+        1,
+        "in this case only"
+    );
+    assert!(
+        p.body.contains(&format!(r#"href="/dossiers/{case}""#)),
+        "back to the case"
+    );
+    let p = reader.post("/brieven/bezwaar", &fill).await;
+    assert!(
+        p.body.contains(r#"name="tekst""#) && !p.body.contains("formaction="),
+        "a reader cannot"
+    );
+    // A case that is not the caller's is ignored: nothing of it shows.
+    let other = new_case(&mut owner, "Ander dossier").await;
+    let mut stranger = sign_up(&app, "stranger@example.nl").await;
+    stranger.get("/brieven/bezwaar").await;
+    let mut foreign = fill.clone();
+    foreign.pop();
+    foreign.push(("dossier", other.as_str()));
+    let p = stranger.post("/brieven/bezwaar", &foreign).await;
+    assert!(p.body.contains(r#"name="tekst""#));
+    assert!(!p.body.contains(&other) && !p.body.contains("Ander dossier"));
+    let pdf = owner.post("/brieven/bezwaar", &pairs).await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert_eq!(pdf.headers[header::CONTENT_TYPE], "application/pdf");
+    if let Some(text) = pdf_text(&pdf.bytes, "letter-case") {
+        for words in [
+            "Stichting De Brug Postbus 1 1234 AB Dorp",
+            "Bezwaar tegen het besluit over Noor",
+            "uw besluit van 1 juni 2027 over Noor.",
+            "Met vriendelijke groet, Ouder van Noor",
+        ] {
+            assert!(text.contains(words), "'{words}' is not in the PDF: {text}");
+        }
+    }
+}

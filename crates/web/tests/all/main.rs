@@ -2,10 +2,20 @@
 //! (`handlers`), and browser tests in headless Chromium with WebDriver (`browser`).
 
 mod browser;
+mod case_edit;
+mod caseload;
 mod cases;
+mod csrf_upload;
+mod feed;
+mod figures;
+mod groups;
 mod handlers;
+mod help;
+mod help_browser;
 mod letters;
 mod outcomes;
 mod recovery;
+mod reminders;
 mod smtp;
+mod smtp_tls;
 mod support;

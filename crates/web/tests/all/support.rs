@@ -6,6 +6,9 @@ use std::path::PathBuf;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+use tokio::sync::mpsc;
 use tower::ServiceExt;
 
 pub fn workspace() -> PathBuf {
@@ -40,6 +43,8 @@ pub struct Page {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent (for compressed or binary responses).
+    pub bytes: Vec<u8>,
 }
 
 impl Page {
@@ -108,6 +113,7 @@ impl Client {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         };
         if let Some(t) = page.csrf() {
             self.csrf = Some(t);
@@ -140,4 +146,60 @@ impl Client {
             .unwrap();
         self.send(request).await
     }
+}
+
+/// One mail as the sink received it: the envelope recipients and the DATA text.
+pub struct Received {
+    pub rcpt: Vec<String>,
+    pub data: String,
+}
+
+/// Starts a small SMTP server on a free local port: it answers 220/250/354/221 and keeps what
+/// comes after DATA; every mail it receives comes out of the channel.
+pub async fn smtp_sink() -> (u16, mpsc::UnboundedReceiver<Received>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                return;
+            };
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 sink ready\r\n").await.unwrap();
+                let mut rcpt = Vec::new();
+                while let Ok(Some(line)) = lines.next_line().await {
+                    let command = line.to_ascii_uppercase();
+                    if command.starts_with("DATA") {
+                        write.write_all(b"354 go on\r\n").await.unwrap();
+                        let mut data = String::new();
+                        while let Ok(Some(l)) = lines.next_line().await {
+                            if l == "." {
+                                break;
+                            }
+                            data.push_str(l.strip_prefix('.').unwrap_or(&l));
+                            data.push('\n');
+                        }
+                        let _ = tx.send(Received {
+                            rcpt: std::mem::take(&mut rcpt),
+                            data,
+                        });
+                        write.write_all(b"250 kept\r\n").await.unwrap();
+                    } else if command.starts_with("QUIT") {
+                        write.write_all(b"221 bye\r\n").await.unwrap();
+                        return;
+                    } else {
+                        if command.starts_with("RCPT TO:") {
+                            rcpt.push(line[8..].trim().to_string());
+                        }
+                        write.write_all(b"250 ok\r\n").await.unwrap();
+                    }
+                }
+            });
+        }
+    });
+    (port, rx)
 }

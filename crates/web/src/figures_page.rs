@@ -1,0 +1,620 @@
+//! The organisation's figures (`/organisatie/cijfers` and the same as CSV): anonymous counts of
+//! all cases, with small groups hidden by the rules of the `figures` crate. Coordinators and
+//! admins only.
+//!
+//! Every request reads every case and computes the figures afresh. Nothing is cached: a cache
+//! would be a second copy of data about families that outlives their deleting a case, and an
+//! organisation's few hundred cases take well under a second to count.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use figures::{
+    Catalog, Dimension, Exemption, ExemptionKind, ExemptionStage, Filter, Procedure, Record,
+    Release, TableKind, View,
+};
+use route::Knowledge;
+use route::condition::Value;
+use serde::Deserialize;
+use store::OrgRole;
+
+use crate::account::store_error;
+use crate::app::AppState;
+use crate::case_advice::case_advice;
+use crate::error::PageError;
+use crate::i18n::{Lang, Tr};
+use crate::layout::{Layout, render};
+use crate::org::OrgUser;
+
+/// The rows of the tables, from the content: route steps, steps with outcomes, the regions and
+/// the school types the intake offers.
+fn catalog(k: &Knowledge) -> Catalog {
+    Catalog {
+        steps: k.steps.iter().map(|s| s.id.clone()).collect(),
+        procedures: k
+            .steps
+            .iter()
+            .filter(|s| !s.outcomes.is_empty())
+            .map(|s| Procedure {
+                step: s.id.clone(),
+                outcomes: s.outcomes.iter().map(|o| o.id.clone()).collect(),
+            })
+            .collect(),
+        regions: calendar::Region::ALL
+            .iter()
+            .map(|r| r.name().to_string())
+            .collect(),
+        school_types: k
+            .question("schooltype")
+            .map(|q| q.options.iter().map(|o| o.value.clone()).collect())
+            .unwrap_or_default(),
+    }
+}
+
+fn text<'a>(values: &'a std::collections::BTreeMap<String, Value>, id: &str) -> Option<&'a str> {
+    match values.get(id) {
+        Some(Value::Text(s)) => Some(s),
+        _ => None,
+    }
+}
+
+fn number(values: &std::collections::BTreeMap<String, Value>, id: &str) -> Option<f64> {
+    match values.get(id) {
+        Some(Value::Number(n)) => Some(*n),
+        _ => None,
+    }
+}
+
+/// The anonymous record of one case: no title, no names, no dates; only what the tables count.
+fn record(advice: &route::Advice, outcomes: Vec<store::StepOutcome>) -> Record {
+    let answers = &advice.answers;
+    // The date of staying home wins over the parent's estimate, as in the intake.
+    let weeks = number(&advice.derived, "weken-thuis-bekend")
+        .or_else(|| number(&advice.derived, "weken-sinds-thuis"))
+        .or_else(|| number(answers, "weken-thuis"))
+        .filter(|w| w.is_finite() && *w >= 0.0)
+        .map(|w| w.floor() as u32);
+    let stage = match text(answers, "vrijstelling-status") {
+        Some("aangeboden") => Some(ExemptionStage::Proposed),
+        Some("heeft") => Some(ExemptionStage::Granted),
+        _ => None,
+    };
+    let exemption = match stage {
+        Some(stage) => Some(Exemption {
+            kind: match text(answers, "vrijstelling-soort") {
+                Some("5a") => ExemptionKind::Art5a,
+                Some("11g") => ExemptionKind::Art11g,
+                Some("11d") => ExemptionKind::Art11d,
+                _ => ExemptionKind::Unknown,
+            },
+            stage,
+        }),
+        // A plan with fewer hours agreed with the school is maatwerk, not an exemption.
+        None if text(answers, "reden-thuis") == Some("plan") => Some(Exemption {
+            kind: ExemptionKind::Maatwerk,
+            stage: ExemptionStage::Granted,
+        }),
+        None => None,
+    };
+    Record {
+        region: advice.region.map(|r| r.name().to_string()),
+        school_type: text(answers, "schooltype").map(str::to_string),
+        step: advice.current.clone(),
+        weeks_at_home: weeks,
+        exemption,
+        outcomes: outcomes
+            .into_iter()
+            .map(|o| (o.step_id, o.outcome))
+            .collect(),
+    }
+}
+
+/// One record per case with saved answers. A case without answers has no route yet, so it has
+/// no step to count and is left out.
+async fn records(state: &AppState) -> Result<Vec<Record>, PageError> {
+    let store = &state.store;
+    let mut out = Vec::new();
+    for id in store.all_case_ids().await.map_err(store_error)? {
+        let Some(ca) = case_advice(state, &id).await? else {
+            continue;
+        };
+        let outcomes = store.step_outcomes(&id).await.map_err(store_error)?;
+        out.push(record(&ca.advice, outcomes));
+    }
+    Ok(out)
+}
+
+async fn release(state: &AppState) -> Result<Release, PageError> {
+    let records = records(state).await?;
+    Ok(Release::new(&catalog(&state.lib.k), &records))
+}
+
+#[derive(Deserialize, Default)]
+pub struct FilterQuery {
+    /// `dimension:value`, for example `regio:noord`; empty for all families. One select field,
+    /// so that only one dimension can be chosen at a time.
+    #[serde(default)]
+    filter: String,
+}
+
+impl FilterQuery {
+    /// `Ok(None)`: all families; `Err(())`: a filter that is not well formed.
+    fn parse(&self) -> Result<Option<Filter>, ()> {
+        let f = self.filter.trim();
+        if f.is_empty() {
+            return Ok(None);
+        }
+        let (d, v) = f.split_once(':').ok_or(())?;
+        let dimension = Dimension::parse(d).ok_or(())?;
+        Ok(Some(Filter {
+            dimension,
+            value: v.to_string(),
+        }))
+    }
+}
+
+/// The labels of rows, blocks and filters, in the page's language where the interface has them
+/// and from the (Dutch) content for steps and outcomes.
+struct Labels<'a> {
+    k: &'a Knowledge,
+    i: Tr,
+}
+
+impl Labels<'_> {
+    fn step(&self, id: &str) -> String {
+        self.k
+            .step(id)
+            .map(|s| s.title.clone())
+            .unwrap_or_else(|| self.i.t("figures-other"))
+    }
+
+    fn dimension(&self, d: Dimension) -> String {
+        self.i.t(&format!("figures-dimension-{}", d.id()))
+    }
+
+    fn value(&self, d: Dimension, v: &str) -> String {
+        match d {
+            Dimension::Region => self.i.t(&format!("figures-region-{v}")),
+            Dimension::SchoolType => self
+                .k
+                .question("schooltype")
+                .and_then(|q| q.options.iter().find(|o| o.value == v))
+                .map(|o| o.label.clone())
+                .unwrap_or_else(|| v.to_string()),
+        }
+    }
+
+    fn table(&self, kind: TableKind) -> String {
+        self.i.t(&format!("figures-table-{}", kind.id()))
+    }
+
+    fn block(&self, kind: TableKind, key: &str) -> String {
+        match kind {
+            TableKind::Outcomes => self.step(key),
+            _ => String::new(),
+        }
+    }
+
+    fn cell(&self, kind: TableKind, block: &str, key: &str) -> String {
+        match (kind, key) {
+            (_, figures::OTHER) => self.i.t("figures-other"),
+            (TableKind::Steps, _) => self.step(key),
+            (TableKind::WeeksAtHome, _) => self.i.t(&format!("figures-weeks-{key}")),
+            (TableKind::Exemptions, figures::NONE) => self.i.t("figures-exemption-none"),
+            (TableKind::Exemptions, _) => {
+                let (kind, stage) = key.split_once('.').unwrap_or((key, ""));
+                format!(
+                    "{}, {}",
+                    self.i.t(&format!("figures-exemption-{kind}")),
+                    self.i.t(&format!("figures-stage-{stage}"))
+                )
+            }
+            (TableKind::Outcomes, figures::NONE) => self.i.t("figures-outcome-none"),
+            (TableKind::Outcomes, _) => self
+                .k
+                .step(block)
+                .and_then(|s| s.outcomes.iter().find(|o| o.id == key))
+                .map(|o| o.label.clone())
+                .unwrap_or_else(|| key.to_string()),
+        }
+    }
+}
+
+/// The height of one bar row in the SVG, in its own units.
+const ROW: u32 = 28;
+/// Where the bars start and how wide the longest is.
+const BAR_X: u32 = 330;
+const BAR_MAX: u32 = 220;
+
+struct Bar {
+    label: String,
+    /// The label as it fits beside the bars.
+    short: String,
+    /// The count as text, or the word for hidden.
+    value: String,
+    hidden: bool,
+    /// For the SVG: the top of the row, the middle of its text, the bar's width.
+    bar_y: u32,
+    text_y: u32,
+    width: u32,
+    value_x: u32,
+}
+
+struct Chart {
+    title: String,
+    height: u32,
+    bars: Vec<Bar>,
+}
+
+struct ChartTable {
+    title: String,
+    charts: Vec<Chart>,
+}
+
+/// Long step titles would run into the bars; the full title is in the table under the chart.
+fn short(label: &str) -> String {
+    const MAX: usize = 44;
+    if label.chars().count() <= MAX {
+        label.to_string()
+    } else {
+        let cut: String = label.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+fn charts(view: &View, labels: &Labels) -> Vec<ChartTable> {
+    let hidden_word = labels.i.t("figures-hidden");
+    view.tables
+        .iter()
+        .map(|t| ChartTable {
+            title: labels.table(t.kind),
+            charts: t
+                .blocks
+                .iter()
+                .map(|b| {
+                    let max = b
+                        .cells
+                        .iter()
+                        .filter_map(|c| c.count)
+                        .max()
+                        .unwrap_or(0)
+                        .max(1);
+                    let bars: Vec<Bar> = b
+                        .cells
+                        .iter()
+                        .enumerate()
+                        .map(|(row, c)| {
+                            let y = row as u32 * ROW;
+                            let width = c
+                                .count
+                                .map(|n| (n * u64::from(BAR_MAX) / max) as u32)
+                                .unwrap_or(0);
+                            let label = labels.cell(t.kind, &b.key, &c.key);
+                            Bar {
+                                short: short(&label),
+                                label,
+                                value: c
+                                    .count
+                                    .map(|n| n.to_string())
+                                    .unwrap_or_else(|| hidden_word.clone()),
+                                hidden: c.count.is_none(),
+                                bar_y: y + 6,
+                                text_y: y + ROW / 2 + 5,
+                                width,
+                                value_x: BAR_X + width + 6,
+                            }
+                        })
+                        .collect();
+                    Chart {
+                        title: labels.block(t.kind, &b.key),
+                        height: bars.len() as u32 * ROW,
+                        bars,
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+struct FilterOption {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+struct FilterGroup {
+    label: String,
+    options: Vec<FilterOption>,
+}
+
+#[derive(Template)]
+#[template(path = "figures.html")]
+struct FiguresPage {
+    layout: Layout,
+    groups: Vec<FilterGroup>,
+    all_selected: bool,
+    /// What the figures are about, for example "Alle gezinnen" or "Regio: Noord".
+    about: String,
+    total: Option<u64>,
+    /// Why there are no figures, when there are none.
+    notice: Option<String>,
+    tables: Vec<ChartTable>,
+    csv_href: String,
+}
+
+fn filter_groups(release: &Release, chosen: Option<&Filter>, labels: &Labels) -> Vec<FilterGroup> {
+    Dimension::ALL
+        .into_iter()
+        .filter_map(|d| {
+            let values = release.offered(d);
+            if values.is_empty() {
+                return None;
+            }
+            Some(FilterGroup {
+                label: labels.dimension(d),
+                options: values
+                    .into_iter()
+                    .map(|v| FilterOption {
+                        value: format!("{}:{v}", d.id()),
+                        label: labels.value(d, v),
+                        selected: chosen.is_some_and(|f| f.dimension == d && f.value == v),
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// `GET /organisatie/cijfers`
+pub async fn page(
+    State(state): State<AppState>,
+    lang: Lang,
+    org: OrgUser,
+    Query(q): Query<FilterQuery>,
+) -> Result<Response, Response> {
+    // Counting reads every case: coordinators and admins only.
+    org.require(OrgRole::Coordinator)
+        .map_err(|d| d.page(lang))?;
+    let release = release(&state).await.map_err(|e| e.page(lang))?;
+    let labels = Labels {
+        k: &state.lib.k,
+        i: Tr { lang },
+    };
+    let chosen = q.parse().ok().flatten();
+    let view = match q.parse() {
+        Ok(f) => release.view(f.as_ref()),
+        Err(()) => None,
+    };
+    let about = match &chosen {
+        None => labels.i.t("figures-about-all"),
+        Some(f) => format!(
+            "{}: {}",
+            labels.dimension(f.dimension),
+            labels.value(f.dimension, &f.value)
+        ),
+    };
+    let notice = match (view, release.all(), &chosen) {
+        (Some(_), _, _) => None,
+        (None, None, _) => Some(labels.i.t("figures-too-few")),
+        (None, Some(_), _) => Some(labels.i.t("figures-filter-unavailable")),
+    };
+    let csv_href = match &chosen {
+        Some(f) if view.is_some() => format!(
+            "/organisatie/cijfers.csv?filter={}:{}",
+            f.dimension.id(),
+            f.value
+        ),
+        _ => "/organisatie/cijfers.csv".to_string(),
+    };
+    let page = FiguresPage {
+        groups: filter_groups(&release, chosen.as_ref(), &labels),
+        all_selected: chosen.is_none(),
+        about,
+        total: view.map(|v| v.total),
+        notice,
+        tables: view.map(|v| charts(v, &labels)).unwrap_or_default(),
+        csv_href,
+        layout: Layout::new(lang, "figures-title", "/organisatie/cijfers"),
+    };
+    Ok(render(&page))
+}
+
+/// A CSV field, quoted when it needs to be.
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The figures of one view as CSV: the same cells as the page, hidden ones empty.
+fn csv(view: &View, labels: &Labels) -> String {
+    let i = &labels.i;
+    let mut out = String::new();
+    let header = [
+        i.t("figures-csv-table"),
+        i.t("figures-csv-block"),
+        i.t("figures-csv-row"),
+        i.t("figures-csv-count"),
+    ];
+    out.push_str(
+        &header
+            .iter()
+            .map(|h| field(h))
+            .collect::<Vec<_>>()
+            .join(","),
+    );
+    out.push_str("\r\n");
+    let about = match &view.filter {
+        None => i.t("figures-about-all"),
+        Some(f) => format!(
+            "{}: {}",
+            labels.dimension(f.dimension),
+            labels.value(f.dimension, &f.value)
+        ),
+    };
+    out.push_str(&format!(
+        "{},,{},{}\r\n",
+        field(&i.t("figures-csv-total")),
+        field(&about),
+        view.total
+    ));
+    for t in &view.tables {
+        for b in &t.blocks {
+            for c in &b.cells {
+                out.push_str(&format!(
+                    "{},{},{},{}\r\n",
+                    field(&labels.table(t.kind)),
+                    field(&labels.block(t.kind, &b.key)),
+                    field(&labels.cell(t.kind, &b.key, &c.key)),
+                    c.count.map(|n| n.to_string()).unwrap_or_default()
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// `GET /organisatie/cijfers.csv`: the same filter and the same hidden cells as the page.
+pub async fn download(
+    State(state): State<AppState>,
+    lang: Lang,
+    org: OrgUser,
+    Query(q): Query<FilterQuery>,
+) -> Result<Response, Response> {
+    // Counting reads every case: coordinators and admins only.
+    org.require(OrgRole::Coordinator)
+        .map_err(|d| d.page(lang))?;
+    let release = release(&state).await.map_err(|e| e.page(lang))?;
+    let filter = q.parse().map_err(|()| PageError::NotFound.page(lang))?;
+    let Some(view) = release.view(filter.as_ref()) else {
+        return Err(PageError::NotFound.page(lang));
+    };
+    let labels = Labels {
+        k: &state.lib.k,
+        i: Tr { lang },
+    };
+    let mut response = csv(view, &labels).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"cijfers.csv\""),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn advice(answers: &[(&str, Value)], derived: &[(&str, Value)]) -> route::Advice {
+        let map = |pairs: &[(&str, Value)]| -> BTreeMap<String, Value> {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect()
+        };
+        route::Advice {
+            today: jiff::civil::date(2027, 1, 11),
+            region: Some(calendar::Region::Zuid),
+            current: "gpo".into(),
+            steps: Vec::new(),
+            warnings: Vec::new(),
+            terms: Vec::new(),
+            letters: Vec::new(),
+            articles: Vec::new(),
+            rules: Vec::new(),
+            answers: map(answers),
+            derived: map(derived),
+            notes: Vec::new(),
+        }
+    }
+
+    fn t(s: &str) -> Value {
+        Value::Text(s.into())
+    }
+
+    #[test]
+    fn a_record_keeps_only_what_the_tables_count() {
+        let a = advice(
+            &[
+                ("vrijstelling-status", t("aangeboden")),
+                ("vrijstelling-soort", t("5a")),
+                ("schooltype", t("vo")),
+                ("weken-thuis", Value::Number(3.0)),
+            ],
+            &[("weken-thuis-bekend", Value::Number(14.6))],
+        );
+        let outcome = store::StepOutcome {
+            case_id: "c".into(),
+            step_id: "gpo".into(),
+            outcome: "gegrond".into(),
+            date: Some("2027-01-02".into()),
+            updated_at: 1,
+        };
+        let r = record(&a, vec![outcome]);
+        assert_eq!(r.region.as_deref(), Some("zuid"));
+        assert_eq!(r.school_type.as_deref(), Some("vo"));
+        assert_eq!(r.step, "gpo");
+        assert_eq!(
+            r.weeks_at_home,
+            Some(14),
+            "the known weeks win over the estimate"
+        );
+        assert_eq!(
+            r.exemption,
+            Some(Exemption {
+                kind: ExemptionKind::Art5a,
+                stage: ExemptionStage::Proposed
+            })
+        );
+        assert_eq!(r.outcomes, [("gpo".to_string(), "gegrond".to_string())]);
+    }
+
+    #[test]
+    fn a_plan_with_fewer_hours_is_maatwerk_and_an_exemption_wins_over_it() {
+        let plan = advice(&[("reden-thuis", t("plan"))], &[]);
+        assert_eq!(
+            record(&plan, Vec::new()).exemption,
+            Some(Exemption {
+                kind: ExemptionKind::Maatwerk,
+                stage: ExemptionStage::Granted
+            })
+        );
+        let both = advice(
+            &[
+                ("reden-thuis", t("plan")),
+                ("vrijstelling-status", t("heeft")),
+                ("vrijstelling-soort", t("11g")),
+            ],
+            &[],
+        );
+        assert_eq!(
+            record(&both, Vec::new()).exemption,
+            Some(Exemption {
+                kind: ExemptionKind::Art11g,
+                stage: ExemptionStage::Granted
+            })
+        );
+        let none = advice(&[("vrijstelling-status", t("geen"))], &[]);
+        let r = record(&none, Vec::new());
+        assert_eq!(r.exemption, None);
+        assert_eq!(r.weeks_at_home, None);
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_when_needed() {
+        assert_eq!(field("Praat met de school"), "Praat met de school");
+        assert_eq!(field("5a, voorgesteld"), "\"5a, voorgesteld\"");
+        assert_eq!(field("zo \"genoemd\""), "\"zo \"\"genoemd\"\"\"");
+    }
+}

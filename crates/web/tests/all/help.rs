@@ -1,0 +1,540 @@
+//! Organisation accounts and help requests through the router: the organisation pages need a
+//! member with the second factor on and the right role; a parent asks for help, a coordinator
+//! assigns a volunteer, the parent changes what is shared and revokes; every read by the
+//! organisation is in the case's audit log; admins manage the members.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::StatusCode;
+use store::{Actor, HelpLevel, HelpRequest, OrgRole, Store};
+
+use crate::support::{Client, config};
+
+const PASSWORD: &str = "een lang wachtwoord";
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+/// A TOTP secret (base32) the tests put on accounts directly.
+pub(crate) const SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+async fn app_and_store(name: &str) -> (Router, Arc<dyn Store>) {
+    let app = web::App::build(config(name))
+        .await
+        .expect("the fixture content loads");
+    (app.router(), app.store())
+}
+
+async fn sign_up(app: &Router, email: &str) -> Client {
+    let mut c = Client::new(app.clone());
+    c.get("/account/nieuw").await;
+    let p = c
+        .post(
+            "/account/nieuw",
+            &[
+                ("email", email),
+                ("password", PASSWORD),
+                ("password2", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+    c.get("/dossiers").await;
+    c
+}
+
+async fn user_id(store: &Arc<dyn Store>, email: &str) -> String {
+    store.user_by_email(email).await.unwrap().unwrap().id
+}
+
+/// Makes the account a member with the second factor on (as the member command and the
+/// account page would).
+async fn make_member(store: &Arc<dyn Store>, email: &str, role: OrgRole) -> String {
+    let id = user_id(store, email).await;
+    store.set_totp_secret(&id, Some(SECRET)).await.unwrap();
+    let actor = Actor {
+        user_id: "test".into(),
+        now: now(),
+    };
+    store.set_org_role(&id, Some(role), &actor).await.unwrap();
+    id
+}
+
+/// For the authorisation matrix: makes `email` a volunteer with an assigned help request that
+/// shares only the summary of `case`, and adds a second open request; returns the second's id.
+pub(crate) async fn summary_volunteer(
+    store: &Arc<dyn Store>,
+    case: &str,
+    owner_id: &str,
+    email: &str,
+) -> String {
+    let volunteer = make_member(store, email, OrgRole::Volunteer).await;
+    let by_owner = Actor {
+        user_id: owner_id.into(),
+        now: now(),
+    };
+    let mut ids = Vec::new();
+    for _ in 0..2 {
+        let h = HelpRequest {
+            id: store::new_id(),
+            case_id: case.into(),
+            requested_by: owner_id.into(),
+            message: String::new(),
+            level: HelpLevel::Summary,
+            assigned_to: None,
+            created_at: now(),
+            assigned_at: None,
+            revoked_at: None,
+        };
+        store.create_help_request(&h, &by_owner).await.unwrap();
+        ids.push(h.id);
+    }
+    assert!(
+        store
+            .assign_help_request(&ids[0], &volunteer, &by_owner)
+            .await
+            .unwrap()
+    );
+    ids.pop().unwrap()
+}
+
+/// Answers that make a route with a current step, saved into the case as its owner would.
+async fn save_answers(store: &Arc<dyn Store>, case: &str, owner_id: &str) {
+    let answers = r#"{"answers":{"probleem":["hulp"]}}"#;
+    let actor = Actor {
+        user_id: owner_id.into(),
+        now: now(),
+    };
+    store.save_answers(case, answers, &actor).await.unwrap();
+}
+
+async fn new_case(c: &mut Client, title: &str) -> String {
+    c.get("/dossiers").await;
+    let p = c.post("/dossiers", &[("title", title)]).await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    p.location().trim_start_matches("/dossiers/").to_string()
+}
+
+#[tokio::test]
+async fn organisation_pages_need_membership_totp_and_role() {
+    let (app, store) = app_and_store("org-gate").await;
+    let mut anonymous = Client::new(app.clone());
+    let p = anonymous.get("/organisatie/hulpvragen").await;
+    assert_eq!(p.location(), "/inloggen");
+
+    let mut parent = sign_up(&app, "ouder@example.nl").await;
+    let p = parent.get("/organisatie").await;
+    assert_eq!(p.status, StatusCode::FORBIDDEN);
+    assert!(
+        p.body.contains("Alleen voor de oudervereniging"),
+        "{}",
+        p.body
+    );
+
+    // A coordinator without the second factor is sent to switch it on, with the reason.
+    let mut coord = sign_up(&app, "coord@example.nl").await;
+    let coord_id = user_id(&store, "coord@example.nl").await;
+    store
+        .set_org_role(
+            &coord_id,
+            Some(OrgRole::Coordinator),
+            &Actor {
+                user_id: "test".into(),
+                now: now(),
+            },
+        )
+        .await
+        .unwrap();
+    let p = coord.get("/organisatie/hulpvragen").await;
+    assert_eq!(
+        (p.status, p.location()),
+        (StatusCode::SEE_OTHER, "/account#totp")
+    );
+    let account = coord.get("/account").await;
+    assert!(
+        account
+            .body
+            .contains("U bent coördinator bij de oudervereniging. Daarvoor moet inloggen in twee stappen aan staan."),
+        "{}",
+        account.body
+    );
+    assert!(
+        !coord
+            .get("/account")
+            .await
+            .body
+            .contains("U bent coördinator"),
+        "the message is shown once"
+    );
+    store
+        .set_totp_secret(&coord_id, Some(SECRET))
+        .await
+        .unwrap();
+    assert_eq!(
+        coord.get("/organisatie/hulpvragen").await.status,
+        StatusCode::OK
+    );
+    // A coordinator is not an admin; a volunteer is not a coordinator.
+    assert_eq!(
+        coord.get("/organisatie/leden").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let mut vol = sign_up(&app, "vrijwilliger@example.nl").await;
+    make_member(&store, "vrijwilliger@example.nl", OrgRole::Volunteer).await;
+    assert_eq!(
+        vol.get("/organisatie/hulpvragen").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        vol.get("/organisatie/mijn-hulpvragen").await.status,
+        StatusCode::OK
+    );
+    let p = vol
+        .post("/organisatie/hulpvragen/x/toewijzen", &[("volunteer", "y")])
+        .await;
+    assert_eq!(p.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn admins_manage_members_and_keep_one_admin() {
+    let (app, store) = app_and_store("org-members").await;
+    let mut admin = sign_up(&app, "beheer@example.nl").await;
+    let admin_id = make_member(&store, "beheer@example.nl", OrgRole::Admin).await;
+    sign_up(&app, "nieuw@example.nl").await;
+    let new_id = user_id(&store, "nieuw@example.nl").await;
+
+    let p = admin.get("/organisatie/leden").await;
+    assert_eq!(p.status, StatusCode::OK);
+    assert!(p.body.contains("beheer@example.nl"));
+    let p = admin
+        .post(
+            "/organisatie/leden",
+            &[("email", "Nieuw@Example.nl"), ("role", "volunteer")],
+        )
+        .await;
+    assert_eq!(p.location(), "/organisatie/leden", "{}", p.body);
+    assert_eq!(
+        store.org_role(&new_id).await.unwrap(),
+        Some(OrgRole::Volunteer)
+    );
+    let p = admin.get("/organisatie/leden").await;
+    assert!(
+        p.body.contains("nieuw@example.nl is nu vrijwilliger."),
+        "{}",
+        p.body
+    );
+    assert!(p.body.contains("twee stappen staat nog uit"));
+
+    let p = admin
+        .post(
+            "/organisatie/leden",
+            &[("email", "niemand@example.nl"), ("role", "volunteer")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(p.body.contains("Er is geen account met dit e-mailadres"));
+    assert!(p.body.contains(r##"href="#member-email""##));
+    let p = admin
+        .post(
+            "/organisatie/leden",
+            &[("email", "nieuw@example.nl"), ("role", "baas")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let p = admin
+        .post(
+            "/organisatie/leden",
+            &[("email", "beheer@example.nl"), ("role", "none")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(p.body.contains("Dit is de laatste beheerder"));
+    assert_eq!(
+        store.org_role(&admin_id).await.unwrap(),
+        Some(OrgRole::Admin)
+    );
+
+    admin.get("/organisatie/leden").await;
+    let p = admin
+        .post(
+            "/organisatie/leden",
+            &[("email", "nieuw@example.nl"), ("role", "none")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    assert_eq!(store.org_role(&new_id).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn a_help_request_from_ask_to_revoke() {
+    let mut c = config("help-flow");
+    let mailer = web::Mailer::memory();
+    c.mailer = mailer.clone();
+    let app = web::App::build(c).await.expect("the fixture content loads");
+    let (app, store) = (app.router(), app.store());
+    let mut parent = sign_up(&app, "ouder@example.nl").await;
+    let parent_id = user_id(&store, "ouder@example.nl").await;
+    let case = new_case(&mut parent, "Sam").await;
+    save_answers(&store, &case, &parent_id).await;
+    let mut coord = sign_up(&app, "coord@example.nl").await;
+    make_member(&store, "coord@example.nl", OrgRole::Coordinator).await;
+    let mut vol = sign_up(&app, "vrijwilliger@example.nl").await;
+    let vol_id = make_member(&store, "vrijwilliger@example.nl", OrgRole::Volunteer).await;
+    let mut other_parent = sign_up(&app, "ander@example.nl").await;
+
+    // Visitors learn they need an account and a case; the parent gets a link per case.
+    let mut visitor = Client::new(app.clone());
+    let p = visitor.get("/hulp").await;
+    assert!(p.body.contains("heeft u een account en een dossier nodig"));
+    let p = parent.get("/hulp").await;
+    assert!(p.body.contains(&format!("/dossiers/{case}/hulp")));
+    assert!(
+        parent
+            .get(&format!("/dossiers/{case}"))
+            .await
+            .body
+            .contains(&format!("/dossiers/{case}/hulp"))
+    );
+
+    // Before a request, the organisation sees nothing of the case.
+    let summary = format!("/dossiers/{case}/samenvatting");
+    assert_eq!(coord.get(&summary).await.status, StatusCode::NOT_FOUND);
+
+    // Asking needs a choice of what to share.
+    parent.get(&format!("/dossiers/{case}/hulp")).await;
+    let p = parent
+        .post(
+            &format!("/dossiers/{case}/hulp"),
+            &[("level", ""), ("message", "Graag hulp")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(p.body.contains("Kies wat de vrijwilliger mag zien."));
+    assert!(p.body.contains("Graag hulp"), "the message is kept");
+    let p = parent
+        .post(
+            &format!("/dossiers/{case}/hulp"),
+            &[("level", "summary"), ("message", "Graag hulp <bij> school")],
+        )
+        .await;
+    assert_eq!(p.location(), format!("/dossiers/{case}/hulp"));
+    let requests = store.help_requests_of_case(&case).await.unwrap();
+    assert_eq!(requests.len(), 1);
+    let help = requests[0].id.clone();
+    assert_eq!(requests[0].level, HelpLevel::Summary);
+    let told: Vec<String> = mailer.sent().into_iter().map(|m| m.to).collect();
+    assert_eq!(
+        told,
+        vec!["coord@example.nl".to_string()],
+        "the coordinators hear of a new request, nobody else"
+    );
+    assert!(
+        parent
+            .get(&format!("/dossiers/{case}/hulp"))
+            .await
+            .body
+            .contains("Er is nog geen vrijwilliger gekozen")
+    );
+
+    // The coordinator sees it in the inbox (escaped), reads the summary, assigns.
+    let p = coord.get("/organisatie/hulpvragen").await;
+    assert!(
+        p.body.contains("Graag hulp &#60;bij&#62; school")
+            || p.body.contains("Graag hulp &lt;bij&gt; school"),
+        "{}",
+        p.body
+    );
+    assert!(p.body.contains(&summary));
+    let p = coord.get(&summary).await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.body);
+    assert_eq!(
+        coord.get(&format!("/dossiers/{case}")).await.status,
+        StatusCode::FORBIDDEN,
+        "the coordinator sees only the summary"
+    );
+    assert_eq!(vol.get(&summary).await.status, StatusCode::NOT_FOUND);
+    coord.get("/organisatie/hulpvragen").await;
+    let p = coord
+        .post(
+            &format!("/organisatie/hulpvragen/{help}/toewijzen"),
+            &[("volunteer", &vol_id)],
+        )
+        .await;
+    assert_eq!(p.location(), "/organisatie/hulpvragen");
+    let p = coord.get("/organisatie/hulpvragen").await;
+    assert!(p.body.contains("vrijwilliger@example.nl helpt."));
+    let last = mailer.sent().pop().unwrap();
+    assert_eq!(last.to, "vrijwilliger@example.nl");
+    assert!(last.body.contains("/organisatie/mijn-hulpvragen"));
+    assert!(
+        !last.body.contains("Graag hulp"),
+        "the mail holds nothing of the case"
+    );
+    let p = coord
+        .post(
+            &format!("/organisatie/hulpvragen/{help}/toewijzen"),
+            &[("volunteer", &user_id(&store, "ander@example.nl").await)],
+        )
+        .await;
+    assert_eq!(
+        p.status,
+        StatusCode::NOT_FOUND,
+        "only members can be assigned"
+    );
+
+    // The volunteer: the summary, not the case; the parent sees who helps.
+    let p = vol.get("/organisatie/mijn-hulpvragen").await;
+    assert!(
+        p.body.contains(&format!(r#"href="{summary}""#)),
+        "{}",
+        p.body
+    );
+    let p = vol.get(&summary).await;
+    assert_eq!(p.status, StatusCode::OK);
+    assert!(p.body.contains("De situatie in het kort"));
+    assert!(!p.body.contains("Open het hele dossier"));
+    assert_eq!(
+        vol.get(&format!("/dossiers/{case}")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(
+        parent
+            .get(&format!("/dossiers/{case}/hulp"))
+            .await
+            .body
+            .contains("vrijwilliger@example.nl helpt u.")
+    );
+    // Another parent cannot touch the request.
+    other_parent.get("/dossiers").await;
+    let p = other_parent
+        .post(&format!("/dossiers/{case}/hulp/{help}/intrekken"), &[])
+        .await;
+    assert_eq!(p.status, StatusCode::NOT_FOUND);
+
+    // Read access: now the whole case opens.
+    parent.get(&format!("/dossiers/{case}/hulp")).await;
+    let p = parent
+        .post(
+            &format!("/dossiers/{case}/hulp/{help}/niveau"),
+            &[("level", "read")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        vol.get(&format!("/dossiers/{case}")).await.status,
+        StatusCode::OK
+    );
+    assert!(
+        vol.get("/organisatie/mijn-hulpvragen")
+            .await
+            .body
+            .contains(&format!(r#"href="/dossiers/{case}""#))
+    );
+
+    // Revoke: the volunteer and the coordinator see nothing; the parent may ask again.
+    parent.get(&format!("/dossiers/{case}/hulp")).await;
+    let p = parent
+        .post(&format!("/dossiers/{case}/hulp/{help}/intrekken"), &[])
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    for page in [format!("/dossiers/{case}"), summary.clone()] {
+        assert_eq!(vol.get(&page).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(coord.get(&page).await.status, StatusCode::NOT_FOUND);
+    }
+    assert!(
+        !vol.get("/organisatie/mijn-hulpvragen")
+            .await
+            .body
+            .contains(&case)
+    );
+    assert!(
+        parent
+            .get(&format!("/dossiers/{case}/hulp"))
+            .await
+            .body
+            .contains("U kunt opnieuw hulp vragen.")
+    );
+
+    // The audit log names every step and every read by the organisation.
+    let log: Vec<(String, String)> = store
+        .audit_log(&case)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.actor_id, a.action))
+        .collect();
+    let coord_id = user_id(&store, "coord@example.nl").await;
+    for (who, what) in [
+        (&parent_id, "help.request"),
+        (&coord_id, "help.assign"),
+        (&coord_id, "read /dossiers/{case}/samenvatting"),
+        (&vol_id, "read /dossiers/{case}/samenvatting"),
+        (&parent_id, "help.level"),
+        (&vol_id, "read /dossiers/{case}"),
+        (&parent_id, "help.revoke"),
+    ] {
+        assert!(
+            log.iter().any(|(a, b)| a == who && b == what),
+            "{what} by {who} is in the log: {log:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_summary_shows_the_route_but_not_the_timeline() {
+    let (app, store) = app_and_store("help-summary").await;
+    let mut parent = sign_up(&app, "ouder@example.nl").await;
+    let parent_id = user_id(&store, "ouder@example.nl").await;
+    let case = new_case(&mut parent, "Sam").await;
+    save_answers(&store, &case, &parent_id).await;
+    let event = store::Event {
+        id: store::new_id(),
+        case_id: case.clone(),
+        kind: "conversation".into(),
+        date: "2027-06-01".into(),
+        title: "Geheim gesprek met de mentor".into(),
+        notes: "Vertrouwelijke notitie".into(),
+        parties: String::new(),
+        sets_date: String::new(),
+        version: 1,
+        created_by: parent_id.clone(),
+        updated_at: now(),
+    };
+    let actor = Actor {
+        user_id: parent_id.clone(),
+        now: now(),
+    };
+    store.add_event(&event, &actor).await.unwrap();
+    let mut vol = sign_up(&app, "vrijwilliger@example.nl").await;
+    summary_volunteer(&store, &case, &parent_id, "vrijwilliger@example.nl").await;
+
+    let p = vol.get(&format!("/dossiers/{case}/samenvatting")).await;
+    assert_eq!(p.status, StatusCode::OK);
+    assert!(p.body.contains("Samenvatting: Sam"));
+    assert!(p.body.contains("De stap van nu"));
+    // The situation in words, and the current step of the route with its content as HTML.
+    assert!(p.body.contains("Waar gaat het om?"), "{}", p.body);
+    assert!(p.body.contains("Te weinig hulp"));
+    assert!(p.body.contains("<strong>Praat met de school</strong>"));
+    assert!(!p.body.contains("](artikel:"), "the step text is rendered");
+    // The owner's page shows the same current step as the summary.
+    let owner_page = parent.get(&format!("/dossiers/{case}")).await;
+    assert!(owner_page.body.contains("Geheim gesprek met de mentor"));
+    assert!(!p.body.contains("Geheim gesprek met de mentor"));
+    assert!(!p.body.contains("Vertrouwelijke notitie"));
+    assert!(!p.body.contains("/bijlagen/"));
+    assert!(!p.body.contains("/brieven/"));
+    // The cases list links a summary-only case to its summary.
+    let list = vol.get("/dossiers").await;
+    assert!(
+        list.body
+            .contains(&format!(r#"href="/dossiers/{case}/samenvatting""#)),
+        "{}",
+        list.body
+    );
+}
