@@ -33,9 +33,21 @@ use crate::{
 use crate::{case_people, case_versions};
 use crate::{help, org};
 
-/// What every handler can reach.
+/// What every handler can reach: one shared [`Shared`] behind a reference count, so that the
+/// clone every request makes of it is one atomic increment.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The parts of [`AppState`].
+pub struct Shared {
     pub lib: Arc<Library>,
     pub store: Arc<dyn Store>,
     pub today: Today,
@@ -52,7 +64,7 @@ pub struct AppState {
     pub public_url: String,
 }
 
-impl AppState {
+impl Shared {
     /// The full address of a path of the app, for a mail: a path alone is no link there.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.public_url)
@@ -84,7 +96,7 @@ impl App {
             .map_err(|e| StartError::Search(e.to_string()))??;
         let lib = Library::new(k).map_err(|e| StartError::Search(e.to_string()))?;
         let (store, shared_store) = open_store(&config).await?;
-        let state = AppState {
+        let state = AppState(Arc::new(Shared {
             lib: Arc::new(lib),
             store: store.clone(),
             today: config.today,
@@ -101,7 +113,7 @@ impl App {
                 .unwrap_or_else(|| format!("http://{}", config.listen))
                 .trim_end_matches('/')
                 .to_string(),
-        };
+        }));
         Ok(App { state, config })
     }
 
