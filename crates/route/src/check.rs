@@ -202,6 +202,12 @@ impl Checker<'_> {
                     ),
                 );
             }
+            if q.kind != QuestionType::Multi && q.options.iter().any(|o| o.alone) {
+                self.err(
+                    &q.loc,
+                    format!("{what} is a {} question: only the options of a multi question can be `alone`", q.kind),
+                );
+            }
             if !has_options && !q.options.is_empty() {
                 self.err(
                     &q.loc,

@@ -122,6 +122,10 @@ impl fmt::Display for QuestionType {
 pub struct Choice {
     pub value: String,
     pub label: String,
+    /// On a multi question: this option stands alone ("nobody yet") and cannot be chosen
+    /// together with another.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub alone: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

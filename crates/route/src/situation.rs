@@ -195,6 +195,16 @@ pub fn check_value(q: &Question, raw: &RawValue) -> Result<Value, SituationError
                     _ => return Err(wrong()),
                 }
             }
+            let alone = q.options.iter().find(|o| o.alone && out.contains(&o.value));
+            if let (Some(alone), true) = (alone, out.len() > 1) {
+                return Err(bad(
+                    &q.id,
+                    format!(
+                        "'{}' cannot be chosen together with other options",
+                        alone.value
+                    ),
+                ));
+            }
             // Keep option order, so that equal answers compare equal.
             out.sort_by_key(|s| q.options.iter().position(|o| &o.value == s));
             Ok(Value::List(out))

@@ -562,3 +562,16 @@ fn letter_follow_up_must_name_a_term_and_only_its_start() {
     );
     c.assert_error("extra.toml", 11, "must be the start of term 'reactie'");
 }
+
+#[test]
+fn an_option_that_stands_alone_belongs_to_a_multi_question() {
+    let c = Content::new("alone");
+    c.write(
+        "questions.toml",
+        &INTAKE.replace(
+            "{ value = \"vo\", label = \"Middelbaar\" }",
+            "{ value = \"vo\", label = \"Middelbaar\", alone = true }",
+        ),
+    );
+    c.assert_error("questions.toml", 6, "only the options of a multi question");
+}

@@ -439,13 +439,7 @@ fn record_outcome_answers(
             .is_some_and(|q| q.kind == route::model::QuestionType::Multi);
         let merged = match (multi, stored.answers.get(q), value) {
             (true, Some(serde_json::Value::Array(old)), serde_json::Value::Array(new)) => {
-                let mut all = old.clone();
-                for v in new {
-                    if !all.contains(v) {
-                        all.push(v.clone());
-                    }
-                }
-                serde_json::Value::Array(all)
+                merge_multi(k.question(q), old, new)
             }
             _ => value.clone(),
         };
@@ -456,6 +450,32 @@ fn record_outcome_answers(
             .answers
             .insert(q.clone(), serde_json::Value::String(d.to_string()));
     }
+}
+
+/// The values of a multi answer after an outcome adds `new` to `old`: an option that stands
+/// alone ("nobody yet") gives way to the added ones, and one that is added replaces the rest.
+fn merge_multi(
+    q: Option<&route::model::Question>,
+    old: &[serde_json::Value],
+    new: &[serde_json::Value],
+) -> serde_json::Value {
+    let alone = |v: &serde_json::Value| {
+        q.is_some_and(|q| {
+            q.options
+                .iter()
+                .any(|o| o.alone && v.as_str() == Some(&o.value))
+        })
+    };
+    if new.iter().any(alone) {
+        return serde_json::Value::Array(new.to_vec());
+    }
+    let mut all: Vec<serde_json::Value> = old.iter().filter(|v| !alone(v)).cloned().collect();
+    for v in new {
+        if !all.contains(v) {
+            all.push(v.clone());
+        }
+    }
+    serde_json::Value::Array(all)
 }
 
 /// The outcomes a step can have; the text of each is `outcome-<id>`.
@@ -1093,6 +1113,28 @@ mod tests {
             z.write_all(b"<x/>").unwrap();
         }
         z.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn an_outcome_replaces_an_option_that_stands_alone() {
+        let k = route::load_dir(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content"),
+        )
+        .unwrap();
+        let q = k.question("al-contact");
+        let v =
+            |xs: &[&str]| -> Vec<serde_json::Value> { xs.iter().map(|x| (*x).into()).collect() };
+        let merged = |old: &[&str], new: &[&str]| merge_multi(q, &v(old), &v(new));
+        assert_eq!(merged(&["niemand"], &["swv"]), serde_json::json!(["swv"]));
+        assert_eq!(
+            merged(&["steunpunt"], &["swv"]),
+            serde_json::json!(["steunpunt", "swv"])
+        );
+        assert_eq!(merged(&["swv"], &["swv"]), serde_json::json!(["swv"]));
+        assert_eq!(
+            merged(&["swv"], &["niemand"]),
+            serde_json::json!(["niemand"])
+        );
     }
 
     /// Every case route in the router is in [`CASE_ROUTES`], so the matrix test walks it.

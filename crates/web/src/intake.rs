@@ -301,6 +301,7 @@ fn region_question(i: Tr) -> Question {
         options: Region::ALL
             .iter()
             .map(|r| route::model::Choice {
+                alone: false,
                 value: r.name().into(),
                 label: i.t(&format!("region-{}", r.name())),
             })

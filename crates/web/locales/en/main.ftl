@@ -52,6 +52,7 @@ error-summary-title = There is a problem
 error-prefix = Error:
 error-choose-one = Choose an answer.
 error-choose-some = Choose at least one answer.
+error-choose-alone = Choose “{ $option }” on its own, or untick it.
 error-number = Enter a number, for example 6.
 error-number-range = Enter a number from { $min } to { $max }.
 error-number-min = Enter a number of { $min } or more.

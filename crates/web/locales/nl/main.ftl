@@ -52,6 +52,7 @@ error-summary-title = Er is een probleem
 error-prefix = Fout:
 error-choose-one = Kies een antwoord.
 error-choose-some = Kies minstens één antwoord.
+error-choose-alone = Kies “{ $option }” alleen, of haal dat vinkje weg.
 error-number = Vul een getal in, bijvoorbeeld 6.
 error-number-range = Vul een getal in van { $min } tot en met { $max }.
 error-number-min = Vul een getal in van { $min } of meer.

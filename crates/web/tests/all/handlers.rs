@@ -183,6 +183,21 @@ async fn errors_are_summarised_and_answers_kept() {
             .contains(r##"<a href="#antwoord-1">Kies minstens één antwoord.</a>"##)
     );
     assert!(p.body.contains("<title>Fout:"));
+    // An option that stands alone cannot go with another; what was ticked stays ticked.
+    let p = c
+        .post(
+            "/vragen/probleem",
+            &[("antwoord", "hulp"), ("antwoord", "weet-niet")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        p.body
+            .contains("Kies “Weet ik nog niet” alleen, of haal dat vinkje weg."),
+        "{}",
+        p.body
+    );
+    assert_eq!(p.body.matches("checked").count(), 2, "both ticks are kept");
     c.get("/vragen/datum-besluit").await;
     let p = c
         .post(
