@@ -45,8 +45,9 @@ pub fn prefill(k: &Knowledge, t: &LetterTemplate, advice: &Advice) -> FieldValue
     out
 }
 
-/// The roles a party of a case can have, as a letter field's `case` names them.
-pub const PARTY_ROLES: [&str; 8] = [
+/// The roles a party of a case can have, as a letter field's `case` names them. `ouder` is the
+/// parent who keeps the case: the sender of the letters (`ouder.naam`, `ouder.adres`).
+pub const PARTY_ROLES: [&str; 9] = [
     "school",
     "schoolbestuur",
     "swv",
@@ -54,6 +55,7 @@ pub const PARTY_ROLES: [&str; 8] = [
     "consulent",
     "verzekeraar",
     "jeugdhulp",
+    "ouder",
     "anders",
 ];
 

@@ -1259,17 +1259,9 @@ pub async fn save_outcome(
     Ok(Redirect::to(&format!("/dossiers/{}", access.case.id)).into_response())
 }
 
-/// The roles a party can have; the text of each is `party-role-<id>`.
-pub const PARTY_ROLES: [&str; 8] = [
-    "school",
-    "schoolbestuur",
-    "swv",
-    "leerplichtambtenaar",
-    "consulent",
-    "verzekeraar",
-    "jeugdhulp",
-    "anders",
-];
+/// The roles a party can have (the ones letters name, so that every party can fill a letter);
+/// the text of each is `party-role-<id>`.
+pub use route::letter::PARTY_ROLES;
 
 /// `POST /dossiers/{case}/antwoorden`: the intake of this session becomes the case's next
 /// answer version; answers the session does not have are kept from the last version, so a

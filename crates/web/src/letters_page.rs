@@ -730,16 +730,3 @@ pub async fn plan(
         "routewijzer-plan.pdf",
     ))
 }
-
-#[cfg(test)]
-mod tests {
-    /// A letter can name every party role the case page offers, and no other.
-    #[test]
-    fn letters_know_the_party_roles_of_the_case_page() {
-        assert_eq!(
-            route::letter::PARTY_ROLES,
-            crate::case_page::PARTY_ROLES,
-            "keep the roles in route::letter and case_page the same"
-        );
-    }
-}

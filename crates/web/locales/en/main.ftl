@@ -409,6 +409,7 @@ party-role-leerplichtambtenaar = Leerplichtambtenaar (attendance officer)
 party-role-consulent = Onderwijsconsulent (education consultant)
 party-role-verzekeraar = Insurer
 party-role-jeugdhulp = Youth care or municipality
+party-role-ouder = Yourself: your name and address for letters
 party-role-anders = Someone else
 
 ## Event dates that start deadlines

@@ -409,6 +409,7 @@ party-role-leerplichtambtenaar = Leerplichtambtenaar
 party-role-consulent = Onderwijsconsulent
 party-role-verzekeraar = Verzekeraar
 party-role-jeugdhulp = Jeugdhulp of gemeente
+party-role-ouder = U zelf: uw naam en adres voor brieven
 party-role-anders = Iemand anders
 
 ## Event dates that start deadlines

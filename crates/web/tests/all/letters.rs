@@ -301,6 +301,27 @@ async fn a_letter_of_a_case_is_filled_from_its_child_parties_and_answers() {
         Some("Sem")
     );
 
+    // Once the parent adds themself to the case, their name and address are the sender.
+    store
+        .save_party(
+            &store::Party {
+                id: store::new_id(),
+                case_id: case.clone(),
+                name: "Fatima El Amrani".into(),
+                role: "ouder".into(),
+                contact: "Lindelaan 12\n1234 AB Dorp".into(),
+                holiday_contact: String::new(),
+            },
+            &actor,
+        )
+        .await
+        .unwrap();
+    let p = owner.get(&url).await;
+    assert_eq!(
+        field_value(&p.body, "veld-afzender").as_deref(),
+        Some("Fatima El Amrani\nLindelaan 12\n1234 AB Dorp")
+    );
+
     // A reader sees the letter filled, without the mark-as-sent form.
     let p = reader.get(&url).await;
     assert_eq!(p.status, StatusCode::OK);
