@@ -12,7 +12,7 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use store::{HelpLevel, HelpRequest, OrgRole, Role, new_id};
+use store::{Actor, HelpLevel, HelpRequest, OrgRole, Role, new_id};
 use tower_sessions::Session;
 
 use crate::account::{MaybeUser, store_error};
@@ -452,7 +452,7 @@ pub async fn inbox(
 ) -> Result<Response, Response> {
     org.require(OrgRole::Coordinator)
         .map_err(|d| d.page(lang))?;
-    inbox_page(&state, lang, &session)
+    inbox_page(&state, lang, &session, &org.actor())
         .await
         .map_err(|e| e.page(lang))
 }
@@ -461,6 +461,7 @@ async fn inbox_page(
     state: &AppState,
     lang: Lang,
     session: &Session,
+    actor: &Actor,
 ) -> Result<Response, PageError> {
     let i = Tr { lang };
     let store = &state.store;
@@ -481,6 +482,11 @@ async fn inbox_page(
         let Some(case) = store.case_by_id(&h.case_id).await.map_err(store_error)? else {
             continue;
         };
+        // The inbox shows the case's title and the parent's message: a read, in the case's log.
+        store
+            .log_access(&case.id, actor, "read /organisatie/hulpvragen")
+            .await
+            .map_err(store_error)?;
         let helper = match &h.assigned_to {
             Some(id) => Some(email_of(state, id, i).await?),
             None => None,

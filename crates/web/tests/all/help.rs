@@ -472,6 +472,7 @@ async fn a_help_request_from_ask_to_revoke() {
     for (who, what) in [
         (&parent_id, "help.request"),
         (&coord_id, "help.assign"),
+        (&coord_id, "read /organisatie/hulpvragen"),
         (&coord_id, "read /dossiers/{case}/samenvatting"),
         (&vol_id, "read /dossiers/{case}/samenvatting"),
         (&parent_id, "help.level"),
