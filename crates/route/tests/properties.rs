@@ -25,8 +25,20 @@ fn answer(q: &route::model::Question) -> BoxedStrategy<Option<Value>> {
         }
         QuestionType::Multi => {
             let opts: Vec<String> = q.options.iter().map(|o| o.value.clone()).collect();
+            let alone: Vec<String> = q
+                .options
+                .iter()
+                .filter(|o| o.alone)
+                .map(|o| o.value.clone())
+                .collect();
+            // An option that stands alone is chosen on its own, as the form and files allow.
             proptest::sample::subsequence(opts.clone(), 0..=opts.len())
-                .prop_map(Value::List)
+                .prop_map(move |mut chosen| {
+                    if chosen.len() > 1 {
+                        chosen.retain(|v| !alone.contains(v));
+                    }
+                    Value::List(chosen)
+                })
                 .boxed()
         }
         QuestionType::Number => {

@@ -7,11 +7,14 @@
 //! and drops them afterwards. Without a reachable server, or without pg_dump and pg_restore, it
 //! says SKIPPED, unless `CI` is set: then it fails.
 
-use std::path::Path;
+mod backup_source;
+
 use std::process::Command;
 
-use store::{Actor, Case, Event, Store, User};
+use store::Store;
 use store_postgres::PgStore;
+
+use backup_source::{actor, check_restored, copy_tree, data_folder, event, fill, keep_writing};
 
 const DEFAULT_PG: &str = "postgres://postgres@127.0.0.1:5432/test";
 
@@ -41,22 +44,6 @@ fn with_database(url: &str, name: &str) -> String {
         None => base,
     };
     format!("{server}/{name}{query}")
-}
-
-fn event(n: i64) -> Event {
-    Event {
-        id: format!("e{n}"),
-        case_id: "c".into(),
-        kind: "letter".into(),
-        date: "2026-10-14".into(),
-        title: format!("brief {n}"),
-        notes: String::new(),
-        parties: String::new(),
-        sets_date: String::new(),
-        version: 1,
-        created_by: "u".into(),
-        updated_at: n,
-    }
 }
 
 #[tokio::test]
@@ -101,49 +88,10 @@ async fn postgres_backup_while_writing_then_restore() {
 }
 
 async fn backup_and_restore(root: std::path::PathBuf, source_url: String, target_url: String) {
-    let data = root.join("data");
-    std::fs::create_dir_all(data.join("attachments/c")).unwrap();
-    std::fs::write(data.join("attachments/c/f1"), b"%PDF-1.4 test").unwrap();
+    let data = data_folder(&root);
     let s = PgStore::connect(&source_url).await.unwrap();
-    let actor = Actor {
-        user_id: "u".into(),
-        now: 1,
-    };
-    s.create_user(&User {
-        id: "u".into(),
-        email: "u@example.nl".into(),
-        password_hash: "x".into(),
-        totp_secret: None,
-        created_at: 1,
-    })
-    .await
-    .unwrap();
-    s.create_case(
-        &Case {
-            id: "c".into(),
-            owner_id: "u".into(),
-            title: "t".into(),
-            created_at: 1,
-        },
-        &actor,
-    )
-    .await
-    .unwrap();
-    for n in 0..50 {
-        s.add_event(&event(n), &actor).await.unwrap();
-    }
-    // Keep writing while the backup runs, as a live server would.
-    let writer = {
-        let s = s.clone();
-        let actor = actor.clone();
-        tokio::spawn(async move {
-            for n in 50..100_000 {
-                if s.add_event(&event(n), &actor).await.is_err() {
-                    break;
-                }
-            }
-        })
-    };
+    fill(&s).await;
+    let writer = keep_writing(&s);
     let file = root.join("kopie.dump");
     let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_routewijzer"))
         .arg("backup")
@@ -185,38 +133,13 @@ async fn backup_and_restore(root: std::path::PathBuf, source_url: String, target
     let r = PgStore::connect(&target_url)
         .await
         .expect("the restored database opens, its migrations already done");
-    let events = r.events("c").await.unwrap().len();
-    assert!(
-        events >= 50,
-        "everything written before the backup is in it ({events})"
-    );
-    assert_eq!(
-        r.audit_log("c").await.unwrap().len(),
-        events + 1,
-        "one consistent moment"
-    );
+    let events = check_restored(&r, &root.join("restored/attachments")).await;
     assert_eq!(
         r.user_by_email("u@example.nl").await.unwrap().map(|u| u.id),
         Some("u".to_string())
     );
     // The restored database takes new writes: its sequences came along.
-    r.add_event(&event(1_000_000), &actor).await.unwrap();
+    r.add_event(&event(1_000_000), &actor()).await.unwrap();
     assert_eq!(r.audit_log("c").await.unwrap().len(), events + 2);
-    assert_eq!(
-        std::fs::read(root.join("restored/attachments/c/f1")).unwrap(),
-        b"%PDF-1.4 test"
-    );
     r.pool().close().await;
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
 }

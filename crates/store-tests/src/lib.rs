@@ -4,6 +4,10 @@
 //! PostgreSQL is found at `ROUTEWIJZER_TEST_PG` or else `postgres://postgres@127.0.0.1:5432/test`.
 //! Each run gets a fresh schema that is dropped afterwards. When the server cannot be reached the
 //! PostgreSQL run is skipped with a message, unless `CI` is set: then it fails.
+//!
+//! The other tests of this crate (and the backup tests of the command line) share what they
+//! start from here: a fresh schema ([`on_postgres`]) or folder ([`temp_dir`]), and an account
+//! with its cases ([`owner_with_cases`]).
 
 use store::{
     Actor, Attachment, AuthSession, Case, Child, Edit, Event, Party, Role, SessionRow, Share,
@@ -51,7 +55,36 @@ pub async fn drop_pg_schema(schema: &str) {
     admin.close().await;
 }
 
-fn user(id: &str, email: &str) -> User {
+/// A folder of its own under the system's temporary folder, empty, for a SQLite store.
+pub fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("rw-store-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `test` on a store in a fresh PostgreSQL schema (see [`pg_schema`], which may skip it)
+/// and drops the schema afterwards, also when the test panics; the panic is passed on.
+pub async fn on_postgres<F, Fut>(name: &str, test: F)
+where
+    F: FnOnce(store_postgres::PgStore) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    let Some((url, schema)) = pg_schema(name).await else {
+        return;
+    };
+    let s = store_postgres::PgStore::connect(&url).await.unwrap();
+    let pool = s.pool().clone();
+    let result = tokio::spawn(test(s)).await;
+    pool.close().await;
+    drop_pg_schema(&schema).await;
+    if let Err(e) = result {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
+
+/// An account with a placeholder password hash, made at time 1.
+pub fn user(id: &str, email: &str) -> User {
     User {
         id: id.into(),
         email: email.into(),
@@ -61,10 +94,37 @@ fn user(id: &str, email: &str) -> User {
     }
 }
 
-fn actor(user_id: &str, now: i64) -> Actor {
+pub fn actor(user_id: &str, now: i64) -> Actor {
     Actor {
         user_id: user_id.into(),
         now,
+    }
+}
+
+/// The actions of the case's audit log, oldest first.
+pub async fn audit_actions(s: &dyn Store, case_id: &str) -> Vec<String> {
+    s.audit_log(case_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.action)
+        .collect()
+}
+
+/// Creates the account `owner` (e-mail `{owner}@example.nl`) and a case of it for each id in
+/// `cases` (titled "Dossier" and the id), all at time 1: where most stories start.
+pub async fn owner_with_cases(s: &dyn Store, owner: &str, cases: &[&str]) {
+    s.create_user(&user(owner, &format!("{owner}@example.nl")))
+        .await
+        .unwrap();
+    for id in cases {
+        let case = Case {
+            id: id.to_string(),
+            owner_id: owner.into(),
+            title: format!("Dossier {id}"),
+            created_at: 1,
+        };
+        s.create_case(&case, &actor(owner, 1)).await.unwrap();
     }
 }
 
@@ -448,13 +508,7 @@ async fn case_file(s: &dyn Store) {
     assert!(s.cases_for_user("adv", 1400).await.unwrap().is_empty());
     assert!(s.shares("c1").await.unwrap()[0].revoked_at.is_some());
 
-    let actions: Vec<String> = s
-        .audit_log("c1")
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|a| a.action)
-        .collect();
+    let actions = audit_actions(s, "c1").await;
     assert_eq!(
         actions,
         [

@@ -2,15 +2,11 @@
 //! with its audit line, stays inside its own case, and a removed party leaves the party lists of
 //! the events.
 
-use store::{Actor, Case, Child, Event, Party, Store, User};
-use store_postgres::PgStore;
+use store::{Actor, Child, Event, Party, Store};
 use store_sqlite::SqliteStore;
 
 fn actor(now: i64) -> Actor {
-    Actor {
-        user_id: "u".into(),
-        now,
-    }
+    store_tests::actor("u", now)
 }
 
 fn child(id: &str, case_id: &str, name: &str) -> Child {
@@ -52,28 +48,7 @@ fn event(id: &str, parties: &str) -> Event {
 }
 
 async fn setup(s: &dyn Store) {
-    s.create_user(&User {
-        id: "u".into(),
-        email: "ouder@example.nl".into(),
-        password_hash: "$argon2id$test".into(),
-        totp_secret: None,
-        created_at: 1,
-    })
-    .await
-    .unwrap();
-    for id in ["c", "other"] {
-        s.create_case(
-            &Case {
-                id: id.into(),
-                owner_id: "u".into(),
-                title: "Dossier".into(),
-                created_at: 1,
-            },
-            &actor(1),
-        )
-        .await
-        .unwrap();
-    }
+    store_tests::owner_with_cases(s, "u", &["c", "other"]).await;
     s.save_child(&child("k1", "c", "Noor"), &actor(2))
         .await
         .unwrap();
@@ -185,8 +160,7 @@ async fn edit_and_remove(s: &dyn Store) {
 
 #[tokio::test]
 async fn sqlite_edits_and_removes_children_and_parties() {
-    let dir = std::env::temp_dir().join(format!("rw-store-case-edit-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = store_tests::temp_dir("case-edit");
     let s = SqliteStore::open(&dir).await.unwrap();
     edit_and_remove(&s).await;
     drop(s);
@@ -195,17 +169,5 @@ async fn sqlite_edits_and_removes_children_and_parties() {
 
 #[tokio::test]
 async fn postgres_edits_and_removes_children_and_parties() {
-    let Some((url, schema)) = store_tests::pg_schema("case_edit").await else {
-        return;
-    };
-    let s = PgStore::connect(&url).await.unwrap();
-    let result = tokio::spawn(async move {
-        edit_and_remove(&s).await;
-        s.pool().close().await;
-    })
-    .await;
-    store_tests::drop_pg_schema(&schema).await;
-    if let Err(e) = result {
-        std::panic::resume_unwind(e.into_panic());
-    }
+    store_tests::on_postgres("case_edit", |s| async move { edit_and_remove(&s).await }).await;
 }

@@ -8,7 +8,7 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use store::{Actor, Case, Event, Store, User};
+use store::{Event, Store};
 use store_sqlite::SqliteStore;
 
 const CHILD: &str = "ROUTEWIJZER_CRASH_CHILD";
@@ -20,30 +20,8 @@ async fn crash_writer() {
         return;
     };
     let s = SqliteStore::open(std::path::Path::new(&dir)).await.unwrap();
-    let actor = Actor {
-        user_id: "u".into(),
-        now: 1,
-    };
-    s.create_user(&User {
-        id: "u".into(),
-        email: "u@example.nl".into(),
-        password_hash: "x".into(),
-        totp_secret: None,
-        created_at: 1,
-    })
-    .await
-    .unwrap();
-    s.create_case(
-        &Case {
-            id: "c".into(),
-            owner_id: "u".into(),
-            title: "t".into(),
-            created_at: 1,
-        },
-        &actor,
-    )
-    .await
-    .unwrap();
+    store_tests::owner_with_cases(&s, "u", &["c"]).await;
+    let actor = store_tests::actor("u", 1);
     for n in 0.. {
         let e = Event {
             id: format!("e{n}"),

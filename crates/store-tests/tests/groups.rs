@@ -2,40 +2,14 @@
 //! consent are listed, with only their school boards and samenwerkingsverbanden; withdrawing
 //! takes a case out at once; every choice is in the audit log.
 
-use store::{Actor, Case, Party, Store, User};
-use store_postgres::PgStore;
+use store::{Party, Store};
 use store_sqlite::SqliteStore;
-
-fn actor(user_id: &str, now: i64) -> Actor {
-    Actor {
-        user_id: user_id.into(),
-        now,
-    }
-}
+use store_tests::{actor, owner_with_cases};
 
 async fn family(s: &dyn Store, n: &str, board: &str) {
     let owner = format!("u{n}");
-    s.create_user(&User {
-        id: owner.clone(),
-        email: format!("ouder{n}@example.nl"),
-        password_hash: "$argon2id$test".into(),
-        totp_secret: None,
-        created_at: 1,
-    })
-    .await
-    .unwrap();
     let case_id = format!("c{n}");
-    s.create_case(
-        &Case {
-            id: case_id.clone(),
-            owner_id: owner.clone(),
-            title: format!("Dossier {n}"),
-            created_at: 1,
-        },
-        &actor(&owner, 1),
-    )
-    .await
-    .unwrap();
+    owner_with_cases(s, &owner, &[&case_id]).await;
     for (role, name) in [
         ("schoolbestuur", board),
         ("swv", "SWV Rivierenland"),
@@ -55,6 +29,16 @@ async fn family(s: &dyn Store, n: &str, board: &str) {
         .await
         .unwrap();
     }
+}
+
+/// The ids of the cases with consent, in the store's order.
+async fn consented_ids(s: &dyn Store) -> Vec<String> {
+    s.consented_cases()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.case.id)
+        .collect()
 }
 
 async fn consent_story(s: &dyn Store) {
@@ -90,13 +74,7 @@ async fn consent_story(s: &dyn Store) {
         .await
         .unwrap();
     assert_eq!(s.combine_consent("c1").await.unwrap(), None);
-    let ids: Vec<String> = s
-        .consented_cases()
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|c| c.case.id)
-        .collect();
+    let ids = consented_ids(s).await;
     assert_eq!(ids, ["c2"], "a withdrawn consent no longer counts");
 
     let actions: Vec<(String, String, i64)> = s
@@ -125,13 +103,7 @@ async fn consent_story(s: &dyn Store) {
         .await
         .unwrap();
     s.delete_case("c3").await.unwrap();
-    let ids: Vec<String> = s
-        .consented_cases()
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|c| c.case.id)
-        .collect();
+    let ids = consented_ids(s).await;
     assert_eq!(ids, ["c2"]);
 }
 
@@ -143,13 +115,5 @@ async fn sqlite_keeps_combine_consent() {
 
 #[tokio::test]
 async fn postgres_keeps_combine_consent() {
-    let Some((url, schema)) = store_tests::pg_schema("groups").await else {
-        return;
-    };
-    {
-        let s = PgStore::connect(&url).await.unwrap();
-        consent_story(&s).await;
-        s.pool().close().await;
-    }
-    store_tests::drop_pg_schema(&schema).await;
+    store_tests::on_postgres("groups", |s| async move { consent_story(&s).await }).await;
 }

@@ -2,9 +2,9 @@
 //! gives, that revoking it (or leaving the organisation, or switching off the second factor)
 //! ends that access, and that every change writes its audit line.
 
-use store::{Actor, Case, HelpLevel, HelpRequest, OrgRole, Role, Store, User};
-use store_postgres::PgStore;
+use store::{Case, HelpLevel, HelpRequest, OrgRole, Role, Store, User};
 use store_sqlite::SqliteStore;
+use store_tests::actor;
 
 fn user(id: &str, with_totp: bool) -> User {
     User {
@@ -13,13 +13,6 @@ fn user(id: &str, with_totp: bool) -> User {
         password_hash: "$argon2id$test".into(),
         totp_secret: with_totp.then(|| "JBSWY3DPEHPK3PXP".to_string()),
         created_at: 1,
-    }
-}
-
-fn actor(user_id: &str, now: i64) -> Actor {
-    Actor {
-        user_id: user_id.into(),
-        now,
     }
 }
 
@@ -50,6 +43,11 @@ async fn listed(s: &dyn Store, user_id: &str) -> Vec<(String, Role)> {
         .collect()
 }
 
+/// The ids of help requests, in the order given.
+fn ids(requests: Vec<HelpRequest>) -> Vec<String> {
+    requests.into_iter().map(|h| h.id).collect()
+}
+
 async fn help_story(s: &dyn Store) {
     for u in [
         user("parent", false),
@@ -62,21 +60,15 @@ async fn help_story(s: &dyn Store) {
         s.create_user(&u).await.unwrap();
     }
     let admin = actor("admin-cli", 10);
-    s.set_org_role("coord", Some(OrgRole::Coordinator), &admin)
-        .await
-        .unwrap();
-    s.set_org_role("vol", Some(OrgRole::Volunteer), &admin)
-        .await
-        .unwrap();
-    s.set_org_role("other-vol", Some(OrgRole::Admin), &admin)
-        .await
-        .unwrap();
-    s.set_org_role("other-vol", Some(OrgRole::Volunteer), &admin)
-        .await
-        .unwrap();
-    s.set_org_role("no-totp", Some(OrgRole::Coordinator), &admin)
-        .await
-        .unwrap();
+    for (id, role) in [
+        ("coord", OrgRole::Coordinator),
+        ("vol", OrgRole::Volunteer),
+        ("other-vol", OrgRole::Admin),
+        ("other-vol", OrgRole::Volunteer),
+        ("no-totp", OrgRole::Coordinator),
+    ] {
+        s.set_org_role(id, Some(role), &admin).await.unwrap();
+    }
     assert_eq!(
         s.org_role("other-vol").await.unwrap(),
         Some(OrgRole::Volunteer),
@@ -129,13 +121,7 @@ async fn help_story(s: &dyn Store) {
     )
     .await
     .unwrap();
-    let open: Vec<String> = s
-        .open_help_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|h| h.id)
-        .collect();
+    let open = ids(s.open_help_requests().await.unwrap());
     assert_eq!(open, vec!["help-b", "help-a"], "the inbox, newest first");
 
     // An open request: coordinators may read its summary to triage; the volunteer not yet; a
@@ -179,13 +165,7 @@ async fn help_story(s: &dyn Store) {
         listed(s, "vol").await,
         vec![("case-a".to_string(), Role::Summary)]
     );
-    let assigned: Vec<String> = s
-        .help_requests_assigned_to("vol")
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|h| h.id)
-        .collect();
+    let assigned = ids(s.help_requests_assigned_to("vol").await.unwrap());
     assert_eq!(assigned, vec!["help-a"]);
 
     // The parent upgrades to read access, and the role follows.
@@ -240,25 +220,13 @@ async fn help_story(s: &dyn Store) {
         s.help_request("help-a").await.unwrap().unwrap().revoked_at,
         Some(600)
     );
-    let of_case: Vec<String> = s
-        .help_requests_of_case("case-a")
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|h| h.id)
-        .collect();
+    let of_case = ids(s.help_requests_of_case("case-a").await.unwrap());
     assert_eq!(
         of_case,
         vec!["help-a"],
         "revoked requests stay in the case's list"
     );
-    let open: Vec<String> = s
-        .open_help_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|h| h.id)
-        .collect();
+    let open = ids(s.open_help_requests().await.unwrap());
     assert_eq!(open, vec!["help-b"]);
 
     // The audit log of case A tells who did what, in order, and nothing for refused changes.
@@ -314,17 +282,5 @@ async fn sqlite_help_requests() {
 
 #[tokio::test]
 async fn postgres_help_requests() {
-    let Some((url, schema)) = store_tests::pg_schema("help").await else {
-        return;
-    };
-    let result = tokio::spawn(async move {
-        let s = PgStore::connect(&url).await.unwrap();
-        help_story(&s).await;
-        s.pool().close().await;
-    })
-    .await;
-    store_tests::drop_pg_schema(&schema).await;
-    if let Err(e) = result {
-        std::panic::resume_unwind(e.into_panic());
-    }
+    store_tests::on_postgres("help", |s| async move { help_story(&s).await }).await;
 }

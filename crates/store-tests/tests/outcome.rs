@@ -2,15 +2,11 @@
 //! PostgreSQL: both or neither, each with its audit line. The failure of the second write is
 //! made real with a trigger that refuses every new step outcome.
 
-use store::{Actor, Case, StepOutcome, Store, User};
-use store_postgres::PgStore;
+use store::{Actor, StepOutcome, Store};
 use store_sqlite::SqliteStore;
 
 fn actor(now: i64) -> Actor {
-    Actor {
-        user_id: "u".into(),
-        now,
-    }
+    store_tests::actor("u", now)
 }
 
 fn outcome(case_id: &str, step_id: &str, outcome: &str) -> StepOutcome {
@@ -23,33 +19,10 @@ fn outcome(case_id: &str, step_id: &str, outcome: &str) -> StepOutcome {
     }
 }
 
-async fn setup(s: &dyn Store) {
-    s.create_user(&User {
-        id: "u".into(),
-        email: "ouder@example.nl".into(),
-        password_hash: "$argon2id$test".into(),
-        totp_secret: None,
-        created_at: 1,
-    })
-    .await
-    .unwrap();
-    s.create_case(
-        &Case {
-            id: "c".into(),
-            owner_id: "u".into(),
-            title: "Dossier".into(),
-            created_at: 1,
-        },
-        &actor(1),
-    )
-    .await
-    .unwrap();
-}
-
 /// Everything up to the refused write: both writes land together, and a case that does not
 /// exist gets neither.
 async fn both_or_neither(s: &dyn Store) {
-    setup(s).await;
+    store_tests::owner_with_cases(s, "u", &["c"]).await;
     let audit_before = s.audit_log("c").await.unwrap().len();
     let v = s
         .save_outcome_with_answers(
@@ -127,9 +100,7 @@ async fn second_write_fails(s: &dyn Store) {
 
 #[tokio::test]
 async fn sqlite_saves_outcome_and_answers_together() {
-    let dir = std::env::temp_dir().join(format!("rw-store-outcome-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = store_tests::temp_dir("outcome");
     let s = SqliteStore::open(&dir).await.unwrap();
     both_or_neither(&s).await;
     let file = dir.join(store_sqlite::FILE_NAME);
@@ -151,11 +122,7 @@ async fn sqlite_saves_outcome_and_answers_together() {
 
 #[tokio::test]
 async fn postgres_saves_outcome_and_answers_together() {
-    let Some((url, schema)) = store_tests::pg_schema("outcome").await else {
-        return;
-    };
-    let result = tokio::spawn(async move {
-        let s = PgStore::connect(&url).await.unwrap();
+    store_tests::on_postgres("outcome", |s| async move {
         both_or_neither(&s).await;
         sqlx::query(
             "create function refuse_outcomes() returns trigger language plpgsql as $$ \
@@ -172,11 +139,6 @@ async fn postgres_saves_outcome_and_answers_together() {
         .await
         .unwrap();
         second_write_fails(&s).await;
-        s.pool().close().await;
     })
     .await;
-    store_tests::drop_pg_schema(&schema).await;
-    if let Err(e) = result {
-        std::panic::resume_unwind(e.into_panic());
-    }
 }

@@ -4,26 +4,9 @@
 
 use std::sync::Arc;
 
-use store::{Actor, Case, FeedToken, ReminderKey, Role, Share, Store, User};
-use store_postgres::PgStore;
+use store::{FeedToken, ReminderKey, Role, Share, Store};
 use store_sqlite::SqliteStore;
-
-fn user(id: &str) -> User {
-    User {
-        id: id.into(),
-        email: format!("{id}@example.nl"),
-        password_hash: "$argon2id$test".into(),
-        totp_secret: None,
-        created_at: 1,
-    }
-}
-
-fn actor(user_id: &str, now: i64) -> Actor {
-    Actor {
-        user_id: user_id.into(),
-        now,
-    }
-}
+use store_tests::{actor, owner_with_cases, user};
 
 fn key(case_id: &str, user_id: &str, lead_days: i64) -> ReminderKey {
     ReminderKey {
@@ -52,17 +35,11 @@ async fn share(s: &dyn Store, id: &str, case_id: &str, to: &str, expires_at: Opt
 }
 
 async fn story(s: Arc<dyn Store>) {
-    for id in ["ouder", "helper", "later", "ander"] {
-        s.create_user(&user(id)).await.unwrap();
-    }
-    for id in ["zaak", "stil"] {
-        let case = Case {
-            id: id.into(),
-            owner_id: "ouder".into(),
-            title: format!("Dossier {id}"),
-            created_at: 1,
-        };
-        s.create_case(&case, &actor("ouder", 1)).await.unwrap();
+    owner_with_cases(&*s, "ouder", &["zaak", "stil"]).await;
+    for id in ["helper", "later", "ander"] {
+        s.create_user(&user(id, &format!("{id}@example.nl")))
+            .await
+            .unwrap();
     }
 
     // Feed tokens: found by hash while live, gone at once when revoked, listed newest first.
@@ -145,13 +122,7 @@ async fn story(s: Arc<dyn Store>) {
         .await
         .unwrap();
     assert!(!s.reminders_on("zaak").await.unwrap());
-    let log: Vec<String> = s
-        .audit_log("zaak")
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|a| a.action)
-        .collect();
+    let log = store_tests::audit_actions(&*s, "zaak").await;
     assert_eq!(
         log.iter()
             .filter(|a| a.starts_with("reminders."))
@@ -256,8 +227,7 @@ async fn story(s: Arc<dyn Store>) {
 
 #[tokio::test]
 async fn sqlite_keeps_feeds_and_reminders() {
-    let dir = std::env::temp_dir().join(format!("rw-store-reminders-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = store_tests::temp_dir("reminders");
     let s = SqliteStore::open(&dir).await.unwrap();
     story(Arc::new(s)).await;
     std::fs::remove_dir_all(&dir).ok();
@@ -265,16 +235,5 @@ async fn sqlite_keeps_feeds_and_reminders() {
 
 #[tokio::test]
 async fn postgres_keeps_feeds_and_reminders() {
-    let Some((url, schema)) = store_tests::pg_schema("reminders").await else {
-        return;
-    };
-    let s = PgStore::connect(&url).await.unwrap();
-    // Drop the schema even when the story fails.
-    let pool = s.pool().clone();
-    let result = tokio::spawn(story(Arc::new(s))).await;
-    pool.close().await;
-    store_tests::drop_pg_schema(&schema).await;
-    if let Err(e) = result {
-        std::panic::resume_unwind(e.into_panic());
-    }
+    store_tests::on_postgres("reminders", |s| story(Arc::new(s))).await;
 }

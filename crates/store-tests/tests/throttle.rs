@@ -3,7 +3,6 @@
 //! (as several app processes would) count the same key at once.
 
 use store::Store;
-use store_postgres::PgStore;
 use store_sqlite::SqliteStore;
 
 const WINDOW: i64 = 900;
@@ -76,26 +75,12 @@ async fn counts<S: Store + Clone>(s: S) {
 
 #[tokio::test]
 async fn sqlite_counts_failed_logins() {
-    let dir = std::env::temp_dir().join(format!("rw-store-throttle-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = store_tests::temp_dir("throttle");
     counts(SqliteStore::open(&dir).await.unwrap()).await;
     std::fs::remove_dir_all(&dir).ok();
 }
 
 #[tokio::test]
 async fn postgres_counts_failed_logins() {
-    let Some((url, schema)) = store_tests::pg_schema("throttle").await else {
-        return;
-    };
-    let result = tokio::spawn(async move {
-        let s = PgStore::connect(&url).await.unwrap();
-        counts(s.clone()).await;
-        s.pool().close().await;
-    })
-    .await;
-    store_tests::drop_pg_schema(&schema).await;
-    if let Err(e) = result {
-        std::panic::resume_unwind(e.into_panic());
-    }
+    store_tests::on_postgres("throttle", counts).await;
 }

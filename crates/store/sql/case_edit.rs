@@ -5,7 +5,7 @@
 use store::{Actor, Child, Party, StoreError};
 
 use super::Db;
-use crate::cases::{audit, begin, commit, query_error};
+use crate::cases::{audit, audit_change, begin, commit, query_error};
 type Pool = sqlx::Pool<Db>;
 
 /// The `CaseEditStore` impl of a backend; every method forwards to this module.
@@ -66,12 +66,15 @@ pub(crate) async fn update_child(
     .execute(&mut *tx)
     .await
     .map_err(query_error)?;
-    if done.rows_affected() == 0 {
-        return Ok(false);
-    }
-    audit(&mut tx, &c.case_id, actor, "child.edit", &c.id).await?;
-    commit(tx).await?;
-    Ok(true)
+    let changed = done.rows_affected() > 0;
+    audit_change(
+        tx,
+        changed.then_some(c.case_id.as_str()),
+        actor,
+        "child.edit",
+        &c.id,
+    )
+    .await
 }
 
 pub(crate) async fn delete_child(
@@ -87,12 +90,15 @@ pub(crate) async fn delete_child(
         .execute(&mut *tx)
         .await
         .map_err(query_error)?;
-    if done.rows_affected() == 0 {
-        return Ok(false);
-    }
-    audit(&mut tx, case_id, actor, "child.delete", child_id).await?;
-    commit(tx).await?;
-    Ok(true)
+    let changed = done.rows_affected() > 0;
+    audit_change(
+        tx,
+        changed.then_some(case_id),
+        actor,
+        "child.delete",
+        child_id,
+    )
+    .await
 }
 
 pub(crate) async fn update_party(
@@ -114,12 +120,15 @@ pub(crate) async fn update_party(
     .execute(&mut *tx)
     .await
     .map_err(query_error)?;
-    if done.rows_affected() == 0 {
-        return Ok(false);
-    }
-    audit(&mut tx, &p.case_id, actor, "party.edit", &p.id).await?;
-    commit(tx).await?;
-    Ok(true)
+    let changed = done.rows_affected() > 0;
+    audit_change(
+        tx,
+        changed.then_some(p.case_id.as_str()),
+        actor,
+        "party.edit",
+        &p.id,
+    )
+    .await
 }
 
 /// A comma-separated party list without one id.

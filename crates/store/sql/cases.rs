@@ -222,6 +222,24 @@ pub(crate) async fn audit(
     Ok(())
 }
 
+/// Ends a write of at most one row. With `case_id`, the case of the row it changed, it writes
+/// the audit line and commits; with `None` (no row changed) it writes nothing and answers
+/// `false`.
+pub(crate) async fn audit_change(
+    mut tx: Tx<'_>,
+    case_id: Option<&str>,
+    actor: &Actor,
+    action: &str,
+    subject: &str,
+) -> Result<bool, StoreError> {
+    let Some(case_id) = case_id else {
+        return Ok(false);
+    };
+    audit(&mut tx, case_id, actor, action, subject).await?;
+    commit(tx).await?;
+    Ok(true)
+}
+
 pub(crate) async fn begin(pool: &Pool) -> Result<Tx<'static>, StoreError> {
     pool.begin().await.map_err(query_error)
 }
@@ -692,27 +710,28 @@ pub(crate) async fn save_party(pool: &Pool, p: &Party, actor: &Actor) -> Result<
     commit(tx).await
 }
 
+pub(crate) type PartyRow = (String, String, String, String, String, String);
+
+pub(crate) fn party_of((id, case_id, name, role, contact, holiday_contact): PartyRow) -> Party {
+    Party {
+        id,
+        case_id,
+        name,
+        role,
+        contact,
+        holiday_contact,
+    }
+}
+
 pub(crate) async fn parties(pool: &Pool, case_id: &str) -> Result<Vec<Party>, StoreError> {
-    let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
+    let rows: Vec<PartyRow> = sqlx::query_as(
         "select id, case_id, name, role, contact, holiday_contact from parties where case_id = $1 order by name, id",
     )
     .bind(case_id)
     .fetch_all(pool)
     .await
     .map_err(query_error)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, case_id, name, role, contact, holiday_contact)| Party {
-                id,
-                case_id,
-                name,
-                role,
-                contact,
-                holiday_contact,
-            },
-        )
-        .collect())
+    Ok(rows.into_iter().map(party_of).collect())
 }
 
 pub(crate) async fn save_answers(
@@ -722,11 +741,24 @@ pub(crate) async fn save_answers(
     actor: &Actor,
 ) -> Result<i64, StoreError> {
     let mut tx = begin(pool).await?;
+    let version = add_answers_version(&mut tx, case_id, answers, actor).await?;
+    commit(tx).await?;
+    Ok(version)
+}
+
+/// Writes the next version of the case's answers with its audit line, inside `tx`; returns
+/// the version.
+pub(crate) async fn add_answers_version(
+    tx: &mut Tx<'_>,
+    case_id: &str,
+    answers: &str,
+    actor: &Actor,
+) -> Result<i64, StoreError> {
     let (version,): (i64,) = sqlx::query_as(
         "select coalesce(max(version), 0) + 1 from answer_versions where case_id = $1",
     )
     .bind(case_id)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await
     .map_err(query_error)?;
     sqlx::query("insert into answer_versions (case_id, version, answers, saved_at, saved_by) values ($1, $2, $3, $4, $5)")
@@ -735,18 +767,10 @@ pub(crate) async fn save_answers(
         .bind(answers)
         .bind(actor.now)
         .bind(&actor.user_id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await
         .map_err(query_error)?;
-    audit(
-        &mut tx,
-        case_id,
-        actor,
-        "answers.save",
-        &version.to_string(),
-    )
-    .await?;
-    commit(tx).await?;
+    audit(tx, case_id, actor, "answers.save", &version.to_string()).await?;
     Ok(version)
 }
 
@@ -988,6 +1012,16 @@ pub(crate) async fn save_step_outcome(
     actor: &Actor,
 ) -> Result<(), StoreError> {
     let mut tx = begin(pool).await?;
+    put_step_outcome(&mut tx, o, actor).await?;
+    commit(tx).await
+}
+
+/// Writes or replaces the outcome of one step with its audit line, inside `tx`.
+pub(crate) async fn put_step_outcome(
+    tx: &mut Tx<'_>,
+    o: &StepOutcome,
+    actor: &Actor,
+) -> Result<(), StoreError> {
     sqlx::query(
         "insert into step_outcomes (case_id, step_id, outcome, date, updated_at) values ($1, $2, $3, $4, $5) \
          on conflict (case_id, step_id) do update set outcome = excluded.outcome, date = excluded.date, \
@@ -998,11 +1032,10 @@ pub(crate) async fn save_step_outcome(
     .bind(&o.outcome)
     .bind(&o.date)
     .bind(o.updated_at)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await
     .map_err(query_error)?;
-    audit(&mut tx, &o.case_id, actor, "step.outcome", &o.step_id).await?;
-    commit(tx).await
+    audit(tx, &o.case_id, actor, "step.outcome", &o.step_id).await
 }
 
 pub(crate) async fn step_outcomes(

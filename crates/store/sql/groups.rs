@@ -4,7 +4,7 @@
 use store::{Actor, Case, ConsentedCase, Party, StoreError};
 
 use super::Db;
-use super::cases::{audit, begin, commit, query_error};
+use super::cases::{PartyRow, audit, begin, commit, party_of, query_error};
 type Pool = sqlx::Pool<Db>;
 
 /// The `GroupStore` impl of a backend; it forwards to this module.
@@ -88,7 +88,7 @@ pub(crate) async fn consented_cases(pool: &Pool) -> Result<Vec<ConsentedCase>, S
     .fetch_all(pool)
     .await
     .map_err(query_error)?;
-    let parties: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
+    let parties: Vec<PartyRow> = sqlx::query_as(
         "select p.id, p.case_id, p.name, p.role, p.contact, p.holiday_contact from parties p \
          join combine_consents k on k.case_id = p.case_id \
          where p.role in ('schoolbestuur', 'swv') order by p.case_id, p.name, p.id",
@@ -96,21 +96,15 @@ pub(crate) async fn consented_cases(pool: &Pool) -> Result<Vec<ConsentedCase>, S
     .fetch_all(pool)
     .await
     .map_err(query_error)?;
+    let parties: Vec<Party> = parties.into_iter().map(party_of).collect();
     Ok(rows
         .into_iter()
         .map(
             |(id, owner_id, title, created_at, given_at)| ConsentedCase {
                 parties: parties
                     .iter()
-                    .filter(|p| p.1 == id)
-                    .map(|p| Party {
-                        id: p.0.clone(),
-                        case_id: p.1.clone(),
-                        name: p.2.clone(),
-                        role: p.3.clone(),
-                        contact: p.4.clone(),
-                        holiday_contact: p.5.clone(),
-                    })
+                    .filter(|p| p.case_id == id)
+                    .cloned()
                     .collect(),
                 case: Case {
                     id,

@@ -6,7 +6,7 @@
 use store::{Actor, HelpLevel, HelpRequest, OrgRole, StoreError, User};
 
 use super::Db;
-use super::cases::{audit, begin, commit, query_error};
+use super::cases::{audit, audit_change, begin, commit, query_error};
 type Pool = sqlx::Pool<Db>;
 
 /// The `OrgStore` impl of a backend; every method forwards to this module.
@@ -279,7 +279,7 @@ pub(crate) async fn assign_help_request(
     actor: &Actor,
 ) -> Result<bool, StoreError> {
     let mut tx = begin(pool).await?;
-    let case: Option<(String,)> = sqlx::query_as(
+    let case: Option<String> = sqlx::query_scalar(
         "update help_requests set assigned_to = $1, assigned_at = $2 where id = $3 and revoked_at is null \
          returning case_id",
     )
@@ -289,14 +289,9 @@ pub(crate) async fn assign_help_request(
     .fetch_optional(&mut *tx)
     .await
     .map_err(query_error)?;
-    let Some((case_id,)) = case else {
-        return Ok(false);
-    };
     // The subject names the volunteer too, so the log says who got access.
     let subject = format!("{id} {volunteer_id}");
-    audit(&mut tx, &case_id, actor, "help.assign", &subject).await?;
-    commit(tx).await?;
-    Ok(true)
+    audit_change(tx, case.as_deref(), actor, "help.assign", &subject).await
 }
 
 pub(crate) async fn set_help_level(
@@ -306,7 +301,7 @@ pub(crate) async fn set_help_level(
     actor: &Actor,
 ) -> Result<bool, StoreError> {
     let mut tx = begin(pool).await?;
-    let case: Option<(String,)> = sqlx::query_as(
+    let case: Option<String> = sqlx::query_scalar(
         "update help_requests set level = $1 where id = $2 and revoked_at is null returning case_id",
     )
     .bind(level.as_str())
@@ -314,13 +309,8 @@ pub(crate) async fn set_help_level(
     .fetch_optional(&mut *tx)
     .await
     .map_err(query_error)?;
-    let Some((case_id,)) = case else {
-        return Ok(false);
-    };
     let subject = format!("{id} {}", level.as_str());
-    audit(&mut tx, &case_id, actor, "help.level", &subject).await?;
-    commit(tx).await?;
-    Ok(true)
+    audit_change(tx, case.as_deref(), actor, "help.level", &subject).await
 }
 
 pub(crate) async fn revoke_help_request(
@@ -329,7 +319,7 @@ pub(crate) async fn revoke_help_request(
     actor: &Actor,
 ) -> Result<bool, StoreError> {
     let mut tx = begin(pool).await?;
-    let case: Option<(String,)> = sqlx::query_as(
+    let case: Option<String> = sqlx::query_scalar(
         "update help_requests set revoked_at = $1 where id = $2 and revoked_at is null returning case_id",
     )
     .bind(actor.now)
@@ -337,10 +327,5 @@ pub(crate) async fn revoke_help_request(
     .fetch_optional(&mut *tx)
     .await
     .map_err(query_error)?;
-    let Some((case_id,)) = case else {
-        return Ok(false);
-    };
-    audit(&mut tx, &case_id, actor, "help.revoke", id).await?;
-    commit(tx).await?;
-    Ok(true)
+    audit_change(tx, case.as_deref(), actor, "help.revoke", id).await
 }

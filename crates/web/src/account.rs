@@ -245,6 +245,22 @@ pub fn store_error(e: StoreError) -> PageError {
     PageError::Internal
 }
 
+/// The e-mail address of an account, or the text of `gone_key` when the account is gone.
+pub async fn email_or(
+    state: &AppState,
+    user_id: &str,
+    i: Tr,
+    gone_key: &str,
+) -> Result<String, PageError> {
+    Ok(state
+        .store
+        .user_by_id(user_id)
+        .await
+        .map_err(store_error)?
+        .map(|u| u.email)
+        .unwrap_or_else(|| i.t(gone_key)))
+}
+
 #[derive(Template)]
 #[template(path = "account_form.html")]
 struct FormPage {

@@ -8,8 +8,8 @@ use std::io::{Cursor, Read, Write};
 
 use serde::{Deserialize, Serialize};
 use store::{
-    Actor, AnswerVersion, Attachment, AuditEntry, Case, Child, Event, Party, Share, StepOutcome,
-    new_id,
+    Actor, AnswerVersion, Attachment, AuditEntry, Case, Child, Event, HelpRequest, Party, Share,
+    StepOutcome, new_id,
 };
 
 use crate::account::store_error;
@@ -38,6 +38,14 @@ struct CaseFile {
     /// For the parent's records; the import starts a new log.
     #[serde(default)]
     audit_log: Vec<AuditEntry>,
+    /// For the parent's records; not imported (help is asked again, from the new case).
+    #[serde(default)]
+    help_requests: Vec<HelpRequest>,
+    /// For the parent's records; not imported: reminders and consent are given again.
+    #[serde(default)]
+    reminders_on: bool,
+    #[serde(default)]
+    combine_consent_since: Option<i64>,
 }
 
 /// Why a file cannot be imported; each maps to a text that says what to do.
@@ -83,6 +91,9 @@ pub async fn export(state: &AppState, case: &Case) -> Result<Vec<u8>, PageError>
             })
             .collect(),
         audit_log: s.audit_log(id).await.map_err(store_error)?,
+        help_requests: s.help_requests_of_case(id).await.map_err(store_error)?,
+        reminders_on: s.reminders_on(id).await.map_err(store_error)?,
+        combine_consent_since: s.combine_consent(id).await.map_err(store_error)?,
     };
     let dir = case_dir(state, id);
     let internal = |e: &dyn std::fmt::Display| {

@@ -160,38 +160,100 @@ impl PersonPage {
     }
 }
 
-fn child_url(case_id: &str, child_id: &str) -> String {
-    format!("/dossiers/{case_id}/kinderen/{child_id}")
+/// What differs between the child page and the party page besides the form: the path of the
+/// list under the case, and the texts.
+struct Kind {
+    segment: &'static str,
+    add_title: &'static str,
+    edit_title: &'static str,
+    add_button: &'static str,
+    save_button: &'static str,
+    remove_title: &'static str,
+    remove_lead: &'static str,
+    remove_button: &'static str,
 }
 
-fn party_url(case_id: &str, party_id: &str) -> String {
-    format!("/dossiers/{case_id}/partijen/{party_id}")
+const CHILD: Kind = Kind {
+    segment: "kinderen",
+    add_title: "child-add-title",
+    edit_title: "child-edit-title",
+    add_button: "child-add-button",
+    save_button: "child-save-button",
+    remove_title: "child-remove-title",
+    remove_lead: "child-remove-lead",
+    remove_button: "child-remove-button",
+};
+
+const PARTY: Kind = Kind {
+    segment: "partijen",
+    add_title: "party-add-title",
+    edit_title: "party-edit-title",
+    add_button: "party-add-button",
+    save_button: "party-save-button",
+    remove_title: "party-remove-title",
+    remove_lead: "party-remove-lead",
+    remove_button: "party-remove-button",
+};
+
+/// The form a person page shows: a child's or a party's.
+enum PersonForm {
+    Child(ChildForm),
+    Party(PartyForm),
 }
 
-/// The child page; `id` is `None` for a new child (a refused add).
-async fn child_page(
+impl PersonForm {
+    fn kind(&self) -> &'static Kind {
+        match self {
+            PersonForm::Child(_) => &CHILD,
+            PersonForm::Party(_) => &PARTY,
+        }
+    }
+
+    fn name(&self) -> &str {
+        match self {
+            PersonForm::Child(c) => &c.name,
+            PersonForm::Party(p) => &p.name,
+        }
+    }
+}
+
+/// The page of a child or a party; `id` is `None` for a new one (a refused add).
+async fn person_page(
     lang: Lang,
     access: &CaseAccess,
     session: &Session,
     id: Option<&str>,
-    form: ChildForm,
+    form: PersonForm,
     errors: Vec<FieldError>,
 ) -> Result<Response, PageError> {
     let i = Tr { lang };
     let case_id = &access.case.id;
+    let kind = form.kind();
+    let list = format!("/dossiers/{case_id}/{}", kind.segment);
     let (action, remove) = match id {
         Some(id) => (
-            child_url(case_id, id),
-            Some(format!("{}/verwijderen", child_url(case_id, id))),
+            format!("{list}/{id}"),
+            Some(format!("{list}/{id}/verwijderen")),
         ),
-        None => (format!("/dossiers/{case_id}/kinderen"), None),
+        None => (list, None),
     };
-    let title_key = if id.is_some() {
-        "child-edit-title"
-    } else {
-        "child-add-title"
+    let (title_key, save_key) = match id {
+        Some(_) => (kind.edit_title, kind.save_button),
+        None => (kind.add_title, kind.add_button),
     };
     let failed = !errors.is_empty();
+    let remove_text = i.t1(kind.remove_button, "name", form.name());
+    let (child, party, party_roles) = match form {
+        PersonForm::Child(c) => (Some(c), None, Vec::new()),
+        PersonForm::Party(p) => (
+            None,
+            Some(p),
+            PARTY_ROLES
+                .iter()
+                .map(|r| (*r, i.t(&format!("party-role-{r}"))))
+                .collect(),
+        ),
+    };
     let page = PersonPage {
         layout: Layout::new(lang, title_key, &format!("/dossiers/{case_id}")),
         csrf: csrf::token(session).await?,
@@ -199,66 +261,13 @@ async fn child_page(
         action,
         remove,
         errors,
-        save_text: i.t(if id.is_some() {
-            "child-save-button"
-        } else {
-            "child-add-button"
-        }),
-        remove_title: i.t("child-remove-title"),
-        remove_lead: i.t("child-remove-lead"),
-        remove_text: i.t1("child-remove-button", "name", &form.name),
-        child: Some(form),
-        party: None,
-        party_roles: Vec::new(),
-    };
-    Ok(with_status(render(&page), failed))
-}
-
-/// The party page; `id` is `None` for a new party (a refused add).
-async fn party_page(
-    lang: Lang,
-    access: &CaseAccess,
-    session: &Session,
-    id: Option<&str>,
-    form: PartyForm,
-    errors: Vec<FieldError>,
-) -> Result<Response, PageError> {
-    let i = Tr { lang };
-    let case_id = &access.case.id;
-    let (action, remove) = match id {
-        Some(id) => (
-            party_url(case_id, id),
-            Some(format!("{}/verwijderen", party_url(case_id, id))),
-        ),
-        None => (format!("/dossiers/{case_id}/partijen"), None),
-    };
-    let title_key = if id.is_some() {
-        "party-edit-title"
-    } else {
-        "party-add-title"
-    };
-    let failed = !errors.is_empty();
-    let page = PersonPage {
-        layout: Layout::new(lang, title_key, &format!("/dossiers/{case_id}")),
-        csrf: csrf::token(session).await?,
-        case_id: case_id.clone(),
-        action,
-        remove,
-        errors,
-        save_text: i.t(if id.is_some() {
-            "party-save-button"
-        } else {
-            "party-add-button"
-        }),
-        remove_title: i.t("party-remove-title"),
-        remove_lead: i.t("party-remove-lead"),
-        remove_text: i.t1("party-remove-button", "name", &form.name),
-        child: None,
-        party: Some(form),
-        party_roles: PARTY_ROLES
-            .iter()
-            .map(|r| (*r, i.t(&format!("party-role-{r}"))))
-            .collect(),
+        save_text: i.t(save_key),
+        remove_title: i.t(kind.remove_title),
+        remove_lead: i.t(kind.remove_lead),
+        remove_text,
+        child,
+        party,
+        party_roles,
     };
     Ok(with_status(render(&page), failed))
 }
@@ -282,6 +291,15 @@ fn not_confirmed(i: Tr, field: &str) -> Vec<FieldError> {
     }]
 }
 
+/// Back to the case after an update, or not found when the store had nothing to change.
+fn updated(saved: bool, case_id: &str) -> Result<Response, PageError> {
+    if saved {
+        Ok(back_to_case(case_id))
+    } else {
+        Err(PageError::NotFound)
+    }
+}
+
 /// `POST /dossiers/{case}/kinderen`
 pub async fn add_child(
     State(state): State<AppState>,
@@ -299,7 +317,9 @@ pub async fn add_child(
                 .map_err(store_error)?;
             Ok(back_to_case(&access.case.id))
         }
-        Err(errors) => child_page(lang, &access, &session, None, f, errors).await,
+        Err(errors) => {
+            person_page(lang, &access, &session, None, PersonForm::Child(f), errors).await
+        }
     }
 }
 
@@ -315,6 +335,15 @@ async fn find_child(state: &AppState, access: &CaseAccess, id: &str) -> Result<C
         .ok_or(PageError::NotFound)
 }
 
+fn child_form(c: Child) -> PersonForm {
+    PersonForm::Child(ChildForm {
+        name: c.name,
+        birth_year: c.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+        school_type: c.school_type,
+        school_level: c.school_level,
+    })
+}
+
 /// `GET /dossiers/{case}/kinderen/{child}`
 pub async fn child_edit_page(
     State(state): State<AppState>,
@@ -323,14 +352,8 @@ pub async fn child_edit_page(
     session: Session,
     Path((_, child_id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    let c = find_child(&state, &access, &child_id).await?;
-    let form = ChildForm {
-        name: c.name,
-        birth_year: c.birth_year.map(|y| y.to_string()).unwrap_or_default(),
-        school_type: c.school_type,
-        school_level: c.school_level,
-    };
-    child_page(lang, &access, &session, Some(&child_id), form, Vec::new()).await
+    let form = child_form(find_child(&state, &access, &child_id).await?);
+    person_page(lang, &access, &session, Some(&child_id), form, Vec::new()).await
 }
 
 /// `POST /dossiers/{case}/kinderen/{child}`
@@ -345,7 +368,8 @@ pub async fn edit_child(
     let child = match child_from(Tr { lang }, &f, child_id.clone(), &access.case.id) {
         Ok(child) => child,
         Err(errors) => {
-            return child_page(lang, &access, &session, Some(&child_id), f, errors).await;
+            let form = PersonForm::Child(f);
+            return person_page(lang, &access, &session, Some(&child_id), form, errors).await;
         }
     };
     let saved = state
@@ -353,10 +377,7 @@ pub async fn edit_child(
         .update_child(&child, &access.actor())
         .await
         .map_err(store_error)?;
-    if !saved {
-        return Err(PageError::NotFound);
-    }
-    Ok(back_to_case(&access.case.id))
+    updated(saved, &access.case.id)
 }
 
 /// `POST /dossiers/{case}/kinderen/{child}/verwijderen`
@@ -370,14 +391,16 @@ pub async fn delete_child(
 ) -> Result<Response, PageError> {
     let c = find_child(&state, &access, &child_id).await?;
     if f.zeker != "ja" {
-        let form = ChildForm {
-            name: c.name,
-            birth_year: c.birth_year.map(|y| y.to_string()).unwrap_or_default(),
-            school_type: c.school_type,
-            school_level: c.school_level,
-        };
         let errors = not_confirmed(Tr { lang }, "zeker");
-        return child_page(lang, &access, &session, Some(&child_id), form, errors).await;
+        return person_page(
+            lang,
+            &access,
+            &session,
+            Some(&child_id),
+            child_form(c),
+            errors,
+        )
+        .await;
     }
     state
         .store
@@ -404,10 +427,13 @@ pub async fn add_party(
                 .map_err(store_error)?;
             Ok(back_to_case(&access.case.id))
         }
-        Err(errors) => party_page(lang, &access, &session, None, f, errors).await,
+        Err(errors) => {
+            person_page(lang, &access, &session, None, PersonForm::Party(f), errors).await
+        }
     }
 }
 
+/// The party with this id in the case of `access`, or not found.
 async fn find_party(state: &AppState, access: &CaseAccess, id: &str) -> Result<Party, PageError> {
     state
         .store
@@ -419,13 +445,13 @@ async fn find_party(state: &AppState, access: &CaseAccess, id: &str) -> Result<P
         .ok_or(PageError::NotFound)
 }
 
-fn party_form(p: Party) -> PartyForm {
-    PartyForm {
+fn party_form(p: Party) -> PersonForm {
+    PersonForm::Party(PartyForm {
         name: p.name,
         role: p.role,
         contact: p.contact,
         holiday_contact: p.holiday_contact,
-    }
+    })
 }
 
 /// `GET /dossiers/{case}/partijen/{party}`
@@ -436,16 +462,8 @@ pub async fn party_edit_page(
     session: Session,
     Path((_, party_id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    let p = find_party(&state, &access, &party_id).await?;
-    party_page(
-        lang,
-        &access,
-        &session,
-        Some(&party_id),
-        party_form(p),
-        Vec::new(),
-    )
-    .await
+    let form = party_form(find_party(&state, &access, &party_id).await?);
+    person_page(lang, &access, &session, Some(&party_id), form, Vec::new()).await
 }
 
 /// `POST /dossiers/{case}/partijen/{party}`
@@ -460,7 +478,8 @@ pub async fn edit_party(
     let party = match party_from(Tr { lang }, &f, party_id.clone(), &access.case.id) {
         Ok(party) => party,
         Err(errors) => {
-            return party_page(lang, &access, &session, Some(&party_id), f, errors).await;
+            let form = PersonForm::Party(f);
+            return person_page(lang, &access, &session, Some(&party_id), form, errors).await;
         }
     };
     let saved = state
@@ -468,10 +487,7 @@ pub async fn edit_party(
         .update_party(&party, &access.actor())
         .await
         .map_err(store_error)?;
-    if !saved {
-        return Err(PageError::NotFound);
-    }
-    Ok(back_to_case(&access.case.id))
+    updated(saved, &access.case.id)
 }
 
 /// `POST /dossiers/{case}/partijen/{party}/verwijderen`
@@ -486,7 +502,7 @@ pub async fn delete_party(
     let p = find_party(&state, &access, &party_id).await?;
     if f.zeker != "ja" {
         let errors = not_confirmed(Tr { lang }, "zeker");
-        return party_page(
+        return person_page(
             lang,
             &access,
             &session,

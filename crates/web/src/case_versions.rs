@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use tower_sessions::Session;
 
-use crate::account::store_error;
+use crate::account::{email_or, store_error};
 use crate::app::AppState;
 use crate::case_page::{CaseAccess, situation_with_events};
 use crate::dossier_export::answer_text;
@@ -54,17 +54,6 @@ fn versions_url(case_id: &str) -> String {
     format!("/dossiers/{case_id}/antwoorden")
 }
 
-/// The e-mail address of who saved, or words for an account that is gone.
-async fn who(state: &AppState, i: Tr, user_id: &str) -> Result<String, PageError> {
-    Ok(state
-        .store
-        .user_by_id(user_id)
-        .await
-        .map_err(store_error)?
-        .map(|u| u.email)
-        .unwrap_or_else(|| i.t("versions-unknown-person")))
-}
-
 /// `GET /dossiers/{case}/antwoorden`
 pub async fn list(
     State(state): State<AppState>,
@@ -86,7 +75,7 @@ pub async fn list(
             version: v.version,
             url: format!("{}/{}", versions_url(case_id), v.version),
             when: when(v.saved_at),
-            who: who(&state, i, &v.saved_by).await?,
+            who: email_or(&state, &v.saved_by, i, "versions-unknown-person").await?,
         });
     }
     Ok(render(&VersionsPage {
@@ -134,7 +123,7 @@ pub async fn show(
     if let Some(r) = stored.region {
         answers.push((i.t("version-region"), i.t(&format!("region-{}", r.name()))));
     }
-    let saved_by = who(&state, i, &v.saved_by).await?;
+    let saved_by = email_or(&state, &v.saved_by, i, "versions-unknown-person").await?;
     let mut layout = Layout::new(lang, "versions-title", &versions_url(case_id));
     layout.title = i.t1("version-title", "version", v.version.to_string());
     Ok(render(&VersionPage {

@@ -130,6 +130,14 @@ async fn release(state: &AppState) -> Result<Release, PageError> {
     Ok(Release::new(&catalog(&state.lib.k), &records))
 }
 
+/// The release for `org`, or the page that says no: counting reads every case, so only
+/// coordinators and admins may see it.
+async fn release_for(state: &AppState, lang: Lang, org: &OrgUser) -> Result<Release, Response> {
+    org.require(OrgRole::Coordinator)
+        .map_err(|d| d.page(lang))?;
+    release(state).await.map_err(|e| e.page(lang))
+}
+
 #[derive(Deserialize, Default)]
 pub struct FilterQuery {
     /// `dimension:value`, for example `regio:noord`; empty for all families. One select field,
@@ -373,10 +381,7 @@ pub async fn page(
     org: OrgUser,
     Query(q): Query<FilterQuery>,
 ) -> Result<Response, Response> {
-    // Counting reads every case: coordinators and admins only.
-    org.require(OrgRole::Coordinator)
-        .map_err(|d| d.page(lang))?;
-    let release = release(&state).await.map_err(|e| e.page(lang))?;
+    let release = release_for(&state, lang, &org).await?;
     let labels = Labels {
         k: &state.lib.k,
         i: Tr { lang },
@@ -484,10 +489,7 @@ pub async fn download(
     org: OrgUser,
     Query(q): Query<FilterQuery>,
 ) -> Result<Response, Response> {
-    // Counting reads every case: coordinators and admins only.
-    org.require(OrgRole::Coordinator)
-        .map_err(|d| d.page(lang))?;
-    let release = release(&state).await.map_err(|e| e.page(lang))?;
+    let release = release_for(&state, lang, &org).await?;
     let filter = q.parse().map_err(|()| PageError::NotFound.page(lang))?;
     let Some(view) = release.view(filter.as_ref()) else {
         return Err(PageError::NotFound.page(lang));

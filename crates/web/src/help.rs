@@ -15,7 +15,7 @@ use serde::Deserialize;
 use store::{Actor, HelpLevel, HelpRequest, OrgRole, Role, new_id};
 use tower_sessions::Session;
 
-use crate::account::{MaybeUser, store_error};
+use crate::account::{MaybeUser, email_or, store_error};
 use crate::app::AppState;
 use crate::case_page::CaseAccess;
 use crate::csrf;
@@ -37,17 +37,6 @@ fn when(t: i64) -> String {
 
 fn level_key(level: HelpLevel) -> String {
     format!("help-level-{}", level.as_str())
-}
-
-/// The e-mail address of an account, or a neutral text when it is gone.
-async fn email_of(state: &AppState, user_id: &str, i: Tr) -> Result<String, PageError> {
-    Ok(state
-        .store
-        .user_by_id(user_id)
-        .await
-        .map_err(store_error)?
-        .map(|u| u.email)
-        .unwrap_or_else(|| i.t("help-unknown-person")))
 }
 
 // The parent's help page of a case.
@@ -92,7 +81,7 @@ async fn case_help_page(
     let mut open = Vec::new();
     for h in requests.into_iter().filter(|h| h.revoked_at.is_none()) {
         let helper = match &h.assigned_to {
-            Some(id) => Some(email_of(state, id, i).await?),
+            Some(id) => Some(email_or(state, id, i, "help-unknown-person").await?),
             None => None,
         };
         open.push(OpenLine {
@@ -488,7 +477,7 @@ async fn inbox_page(
             .await
             .map_err(store_error)?;
         let helper = match &h.assigned_to {
-            Some(id) => Some(email_of(state, id, i).await?),
+            Some(id) => Some(email_or(state, id, i, "help-unknown-person").await?),
             None => None,
         };
         requests.push(InboxLine {

@@ -5,7 +5,7 @@
 use axum::http::StatusCode;
 use store::{Actor, Event, Role};
 
-use crate::cases::{app_and_store, new_case, share, sign_up, web_now};
+use crate::support::{actor, app_and_store, new_case, now, share, sign_up, user_id};
 
 #[tokio::test]
 async fn children_and_parties_are_changed_and_removed_with_an_audit_line_each() {
@@ -14,12 +14,7 @@ async fn children_and_parties_are_changed_and_removed_with_an_audit_line_each() 
     let mut helper = sign_up(&app, "helper@example.nl").await;
     let mut reader = sign_up(&app, "reader@example.nl").await;
     let case = new_case(&mut owner, "Noor").await;
-    let owner_id = store
-        .user_by_email("owner@example.nl")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let owner_id = user_id(&store, "owner@example.nl").await;
     share(
         &store,
         &case,
@@ -137,7 +132,7 @@ async fn children_and_parties_are_changed_and_removed_with_an_audit_line_each() 
     assert_eq!(p.status, StatusCode::SEE_OTHER);
     let brug = store.parties(&case).await.unwrap().remove(0);
     let party_url = format!("/dossiers/{case}/partijen/{}", brug.id);
-    let now = web_now();
+    let now = now();
     let actor = Actor {
         user_id: owner_id.clone(),
         now,
@@ -201,12 +196,7 @@ async fn children_and_parties_are_changed_and_removed_with_an_audit_line_each() 
     assert_eq!(p.status, StatusCode::SEE_OTHER);
     assert!(store.children(&case).await.unwrap().is_empty());
 
-    let helper_id = store
-        .user_by_email("helper@example.nl")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let helper_id = user_id(&store, "helper@example.nl").await;
     let log: Vec<(String, String, String)> = store
         .audit_log(&case)
         .await
@@ -234,21 +224,13 @@ async fn the_answer_versions_are_listed_and_an_older_one_shown_in_words() {
     let mut owner = sign_up(&app, "owner@example.nl").await;
     let mut reader = sign_up(&app, "reader@example.nl").await;
     let case = new_case(&mut owner, "Noor").await;
-    let owner_id = store
-        .user_by_email("owner@example.nl")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let owner_id = user_id(&store, "owner@example.nl").await;
     let list = format!("/dossiers/{case}/antwoorden");
     let p = owner.get(&list).await;
     assert_eq!(p.status, StatusCode::OK);
     assert!(p.body.contains("Er zijn nog geen antwoorden opgeslagen"));
 
-    let actor = Actor {
-        user_id: owner_id.clone(),
-        now: web_now(),
-    };
+    let actor = actor(&owner_id);
     store
         .save_answers(
             &case,

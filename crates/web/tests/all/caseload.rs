@@ -10,43 +10,16 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::http::StatusCode;
-use store::{Actor, Case, Event, HelpLevel, HelpRequest, OrgRole, Role, Share, Store};
+use store::{Case, Event, HelpLevel, HelpRequest, OrgRole, Role, Store};
 
-use crate::support::{Client, config};
-
-pub const PASSWORD: &str = "een lang wachtwoord";
-
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
-}
-
-pub fn actor(user_id: &str) -> Actor {
-    Actor {
-        user_id: user_id.into(),
-        now: now(),
-    }
-}
+use crate::support::{self, Client, actor, app_and_store, make_member, now, share, user_id};
 
 /// A new account, logged in; returns its client and id.
 pub async fn sign_up(app: &Router, store: &Arc<dyn Store>, email: &str) -> (Client, String) {
-    let mut c = Client::new(app.clone());
-    c.get("/account/nieuw").await;
-    let p = c
-        .post(
-            "/account/nieuw",
-            &[
-                ("email", email),
-                ("password", PASSWORD),
-                ("password2", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
-    let id = store.user_by_email(email).await.unwrap().unwrap().id;
-    (c, id)
+    (
+        support::sign_up(app, email).await,
+        user_id(store, email).await,
+    )
 }
 
 /// A case of `owner` with saved answers; with a decision date the bezwaar term runs from it.
@@ -77,32 +50,6 @@ pub async fn case(
     id
 }
 
-/// An accepted share of the case with the account of `email`; returns the share's id.
-pub async fn share(
-    store: &Arc<dyn Store>,
-    case: &str,
-    owner: &str,
-    email: &str,
-    role: Role,
-) -> String {
-    let id = store::new_id();
-    let s = Share {
-        id: id.clone(),
-        case_id: case.into(),
-        email: email.into(),
-        role,
-        user_id: None,
-        token: store::new_id(),
-        created_at: now(),
-        expires_at: None,
-        revoked_at: None,
-    };
-    store.add_share(&s, &actor(owner)).await.unwrap();
-    let advocate = store.user_by_email(email).await.unwrap().unwrap();
-    store.accept_share(&id, &actor(&advocate.id)).await.unwrap();
-    id
-}
-
 /// Makes `volunteer` a volunteer of the organisation (with the second factor on) and assigns
 /// them a help request of the case at `level`.
 pub async fn help(
@@ -112,14 +59,7 @@ pub async fn help(
     volunteer: &str,
     level: HelpLevel,
 ) {
-    store
-        .set_org_role(volunteer, Some(OrgRole::Volunteer), &actor(volunteer))
-        .await
-        .unwrap();
-    store
-        .set_totp_secret(volunteer, Some("JBSWY3DPEHPK3PXP"))
-        .await
-        .unwrap();
+    make_member(store, volunteer, OrgRole::Volunteer).await;
     let request = HelpRequest {
         id: store::new_id(),
         case_id: case.into(),
@@ -169,8 +109,7 @@ fn at(hay: &str, needle: &str) -> usize {
 #[tokio::test]
 async fn the_caseload_puts_the_most_urgent_case_first() {
     // The fixed today of the test app is Sunday 20 June 2027.
-    let app = web::App::build(config("caseload")).await.unwrap();
-    let (router, store) = (app.router(), app.store());
+    let (router, store, _) = app_and_store("caseload").await;
     let (_, parent) = sign_up(&router, &store, "ouder@example.nl").await;
     let (mut helper, helper_id) = sign_up(&router, &store, "helper@example.nl").await;
     let (_, stranger) = sign_up(&router, &store, "ander@example.nl").await;

@@ -7,48 +7,11 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use store::{Actor, Role, Share, Store};
+use store::{Role, Store};
 
-use crate::support::{Client, Page, config};
-
-pub(crate) async fn app_and_store(name: &str) -> (Router, Arc<dyn Store>, std::path::PathBuf) {
-    let c = config(name);
-    let data = c.data_dir.clone();
-    let app = web::App::build(c).await.expect("the fixture content loads");
-    (app.router(), app.store(), data)
-}
-
-const PASSWORD: &str = "een lang wachtwoord";
-
-pub(crate) async fn sign_up(app: &Router, email: &str) -> Client {
-    let mut c = Client::new(app.clone());
-    c.get("/account/nieuw").await;
-    let p = c
-        .post(
-            "/account/nieuw",
-            &[
-                ("email", email),
-                ("password", PASSWORD),
-                ("password2", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(
-        (p.status, p.location()),
-        (StatusCode::SEE_OTHER, "/dossiers"),
-        "{}",
-        p.body
-    );
-    c.get("/dossiers").await;
-    c
-}
-
-pub(crate) async fn new_case(c: &mut Client, title: &str) -> String {
-    c.get("/dossiers").await;
-    let p = c.post("/dossiers", &[("title", title)]).await;
-    assert_eq!(p.status, StatusCode::SEE_OTHER);
-    p.location().trim_start_matches("/dossiers/").to_string()
-}
+use crate::support::{
+    Client, PASSWORD, Page, actor, app_and_store, config, new_case, now, share, sign_up, user_id,
+};
 
 /// A multipart form with the CSRF token of the last page and an optional file.
 async fn post_multipart(
@@ -116,57 +79,6 @@ async fn add_event(
         file,
     )
     .await
-}
-
-pub(crate) async fn share(
-    store: &Arc<dyn Store>,
-    case: &str,
-    owner: &str,
-    advocate_email: &str,
-    role: Role,
-) -> String {
-    let now = web_now();
-    let id = store::new_id();
-    let s = Share {
-        id: id.clone(),
-        case_id: case.into(),
-        email: advocate_email.into(),
-        role,
-        user_id: None,
-        token: store::new_id(),
-        created_at: now,
-        expires_at: None,
-        revoked_at: None,
-    };
-    store
-        .add_share(
-            &s,
-            &Actor {
-                user_id: owner.into(),
-                now,
-            },
-        )
-        .await
-        .unwrap();
-    let advocate = store.user_by_email(advocate_email).await.unwrap().unwrap();
-    store
-        .accept_share(
-            &id,
-            &Actor {
-                user_id: advocate.id,
-                now,
-            },
-        )
-        .await
-        .unwrap();
-    id
-}
-
-pub(crate) fn web_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
 }
 
 #[tokio::test]
@@ -269,17 +181,9 @@ async fn matrix(app: Router, store: Arc<dyn Store>) {
     assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
     let event = store.events(&case).await.unwrap()[0].id.clone();
     let attachment = store.attachments(&case).await.unwrap()[0].id.clone();
-    let owner_id = store
-        .user_by_email("owner@example.nl")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let owner_id = user_id(&store, "owner@example.nl").await;
     // A child, a party and a version of the answers for the routes that name one.
-    let by_owner = Actor {
-        user_id: owner_id.clone(),
-        now: web_now(),
-    };
+    let by_owner = actor(&owner_id);
     let child = store::Child {
         id: store::new_id(),
         case_id: case.clone(),
@@ -321,14 +225,7 @@ async fn matrix(app: Router, store: Arc<dyn Store>) {
     )
     .await;
     store
-        .revoke_share(
-            &case,
-            &gone,
-            &Actor {
-                user_id: owner_id.clone(),
-                now: web_now(),
-            },
-        )
+        .revoke_share(&case, &gone, &actor(&owner_id))
         .await
         .unwrap();
 
@@ -445,12 +342,7 @@ async fn two_editors_of_one_event_lose_nothing() {
     let mut advocate = sign_up(&app, "adv@example.nl").await;
     let case = new_case(&mut owner, "Sam").await;
     add_event(&mut owner, &case, "Gesprek", "eerste versie", None).await;
-    let owner_id = store
-        .user_by_email("owner@example.nl")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let owner_id = user_id(&store, "owner@example.nl").await;
     share(&store, &case, &owner_id, "adv@example.nl", Role::Contribute).await;
     let event = store.events(&case).await.unwrap()[0].id.clone();
     let path = format!("/dossiers/{case}/gebeurtenissen/{event}");
@@ -608,9 +500,45 @@ async fn export_delete_import_gives_the_same_case_and_delete_leaves_nothing() {
     )
     .await;
     add_event(&mut owner, &case, "Tweede", "nog een", None).await;
+    // Help asked, reminders on and consent to combine: the export holds them for the record.
+    let owner_id = user_id(&store, "owner@example.nl").await;
+    let me = actor(&owner_id);
+    store
+        .create_help_request(
+            &store::HelpRequest {
+                id: store::new_id(),
+                case_id: case.clone(),
+                requested_by: owner_id.clone(),
+                message: "Graag hulp".into(),
+                level: store::HelpLevel::Summary,
+                assigned_to: None,
+                created_at: me.now,
+                assigned_at: None,
+                revoked_at: None,
+            },
+            &me,
+        )
+        .await
+        .unwrap();
+    store.set_reminders(&case, true, &me).await.unwrap();
+    store.set_combine_consent(&case, true, &me).await.unwrap();
     let (status, zip) = get_bytes(&owner, &format!("/dossiers/{case}/export")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(zip.starts_with(b"PK"), "a ZIP");
+    let json: serde_json::Value = {
+        use std::io::Read;
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&zip[..])).unwrap();
+        let mut text = String::new();
+        archive
+            .by_name("case.json")
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    assert_eq!(json["help_requests"][0]["message"], "Graag hulp");
+    assert_eq!(json["reminders_on"], true);
+    assert!(json["combine_consent_since"].is_i64());
     assert!(data.join("attachments").join(&case).exists());
 
     owner.get(&format!("/dossiers/{case}")).await;
@@ -646,6 +574,10 @@ async fn export_delete_import_gives_the_same_case_and_delete_leaves_nothing() {
     assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
     let back = p.location().trim_start_matches("/dossiers/").to_string();
     assert_eq!(store.case_by_id(&back).await.unwrap().unwrap().title, "Sam");
+    // Help, reminders and consent are asked and given again; they do not come back by import.
+    assert!(store.help_requests_of_case(&back).await.unwrap().is_empty());
+    assert!(!store.reminders_on(&back).await.unwrap());
+    assert_eq!(store.combine_consent(&back).await.unwrap(), None);
     let child = &store.children(&back).await.unwrap()[0];
     assert_eq!(
         (
@@ -683,18 +615,9 @@ async fn export_delete_import_gives_the_same_case_and_delete_leaves_nothing() {
     .await;
     assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(p.body.contains("geen dossier uit Routewijzer"));
-    let owner_id = store
-        .user_by_email("owner@example.nl")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let owner_id = user_id(&store, "owner@example.nl").await;
     assert_eq!(
-        store
-            .cases_for_user(&owner_id, web_now())
-            .await
-            .unwrap()
-            .len(),
+        store.cases_for_user(&owner_id, now()).await.unwrap().len(),
         1
     );
 
@@ -851,7 +774,7 @@ async fn the_second_factor_asks_for_the_code_from_the_app() {
         .post("/account/tweestaps/aan", &[("code", "000000x")])
         .await;
     assert!(p.body.contains("Deze code klopt niet"));
-    let code = web::totp_code(&secret, web_now()).unwrap();
+    let code = web::totp_code(&secret, now()).unwrap();
     let p = c.post("/account/tweestaps/aan", &[("code", &code)]).await;
     assert_eq!(p.location(), "/account");
     let user = store
@@ -882,7 +805,7 @@ async fn the_second_factor_asks_for_the_code_from_the_app() {
     d.get("/inloggen/code").await;
     let p = d.post("/inloggen/code", &[("code", "123")]).await;
     assert!(p.body.contains("Deze code klopt niet"));
-    let code = web::totp_code(&secret, web_now()).unwrap();
+    let code = web::totp_code(&secret, now()).unwrap();
     let p = d.post("/inloggen/code", &[("code", &code)]).await;
     assert_eq!(p.location(), "/dossiers");
     assert_eq!(d.get("/dossiers").await.status, StatusCode::OK);

@@ -8,8 +8,8 @@ use std::process::Command;
 use axum::http::{StatusCode, header};
 use store::{Child, HelpLevel, Role};
 
-use crate::caseload::{actor, case, event, help, share, sign_up};
-use crate::support::{Client, config};
+use crate::caseload::{case, event, help, sign_up};
+use crate::support::{Client, actor, app_and_store, share};
 
 const PARSE: &str = r#"
 import json, sys
@@ -65,8 +65,7 @@ async fn the_feed_is_a_calendar_until_it_is_revoked() {
         eprintln!("SKIPPED: Python's icalendar package is not installed (pip install icalendar)");
         return;
     }
-    let app = web::App::build(config("feed")).await.unwrap();
-    let (router, store) = (app.router(), app.store());
+    let (router, store, _) = app_and_store("feed").await;
     let (_, parent) = sign_up(&router, &store, "ouder@example.nl").await;
     let (mut helper, helper_id) = sign_up(&router, &store, "helper@example.nl").await;
 

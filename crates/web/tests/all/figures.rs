@@ -8,8 +8,8 @@ use std::sync::Arc;
 use axum::http::StatusCode;
 use store::{OrgRole, StepOutcome, Store, User};
 
-use crate::caseload::{actor, now, sign_up};
-use crate::support::{Client, config};
+use crate::caseload::sign_up;
+use crate::support::{Client, actor, app_and_store, coordinator, make_member, now};
 
 /// A family: an owner account and a case with saved answers.
 async fn family(
@@ -70,19 +70,6 @@ async fn seed(store: &Arc<dyn Store>) {
         let school = if i < 8 { "po" } else { "vo" };
         family(store, i, region, school, i % 3 != 0, (i as u32) * 4).await;
     }
-}
-
-async fn coordinator(app: &axum::Router, store: &Arc<dyn Store>) -> Client {
-    let (c, id) = sign_up(app, store, "coordinator@example.nl").await;
-    store
-        .set_org_role(&id, Some(OrgRole::Coordinator), &actor(&id))
-        .await
-        .unwrap();
-    store
-        .set_totp_secret(&id, Some("JBSWY3DPEHPK3PXP"))
-        .await
-        .unwrap();
-    c
 }
 
 /// The fields of one CSV line (fields may be quoted, with doubled quotes inside).
@@ -153,10 +140,9 @@ fn safe(n: u64) -> bool {
 
 #[tokio::test]
 async fn the_figures_page_never_shows_a_group_under_five_nor_one_found_by_differencing() {
-    let app = web::App::build(config("figures-acceptance")).await.unwrap();
-    let (router, store) = (app.router(), app.store());
+    let (router, store, _) = app_and_store("figures-acceptance").await;
     seed(&store).await;
-    let mut c = coordinator(&router, &store).await;
+    let (mut c, _) = coordinator(&router, &store).await;
 
     let page = c.get("/organisatie/cijfers").await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
@@ -256,12 +242,11 @@ async fn the_figures_page_never_shows_a_group_under_five_nor_one_found_by_differ
 
 #[tokio::test]
 async fn too_few_families_show_no_figures() {
-    let app = web::App::build(config("figures-few")).await.unwrap();
-    let (router, store) = (app.router(), app.store());
+    let (router, store, _) = app_and_store("figures-few").await;
     for i in 0..4 {
         family(&store, i, "noord", "po", true, 3).await;
     }
-    let mut c = coordinator(&router, &store).await;
+    let (mut c, _) = coordinator(&router, &store).await;
     let page = c.get("/organisatie/cijfers").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("minder dan 5 gezinnen"), "{}", page.body);
@@ -272,8 +257,7 @@ async fn too_few_families_show_no_figures() {
 
 #[tokio::test]
 async fn only_coordinators_and_admins_see_the_figures() {
-    let app = web::App::build(config("figures-access")).await.unwrap();
-    let (router, store) = (app.router(), app.store());
+    let (router, store, _) = app_and_store("figures-access").await;
     seed(&store).await;
 
     let mut anonymous = Client::new(router.clone());
@@ -289,14 +273,7 @@ async fn only_coordinators_and_admins_see_the_figures() {
     }
 
     let (mut volunteer, id) = sign_up(&router, &store, "vrijwilliger@example.nl").await;
-    store
-        .set_org_role(&id, Some(OrgRole::Volunteer), &actor(&id))
-        .await
-        .unwrap();
-    store
-        .set_totp_secret(&id, Some("JBSWY3DPEHPK3PXP"))
-        .await
-        .unwrap();
+    make_member(&store, &id, OrgRole::Volunteer).await;
     let p = volunteer.get("/organisatie/cijfers").await;
     assert_eq!(p.status, StatusCode::FORBIDDEN);
 

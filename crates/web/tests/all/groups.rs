@@ -6,10 +6,10 @@
 use std::sync::Arc;
 
 use axum::http::StatusCode;
-use store::{HelpLevel, OrgRole, Party, Role, Store};
+use store::{HelpLevel, Party, Role, Store};
 
-use crate::caseload::{actor, case, help, share, sign_up};
-use crate::support::{Client, config};
+use crate::caseload::{case, help, sign_up};
+use crate::support::{Client, actor, app_and_store, coordinator, share};
 
 async fn party(store: &Arc<dyn Store>, case: &str, owner: &str, role: &str, name: &str) {
     store
@@ -64,23 +64,9 @@ async fn set_consent(c: &mut Client, case: &str, answer: &str) {
     assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
 }
 
-async fn coordinator(router: &axum::Router, store: &Arc<dyn Store>) -> (Client, String) {
-    let (c, id) = sign_up(router, store, "coordinator@example.nl").await;
-    store
-        .set_org_role(&id, Some(OrgRole::Coordinator), &actor(&id))
-        .await
-        .unwrap();
-    store
-        .set_totp_secret(&id, Some("JBSWY3DPEHPK3PXP"))
-        .await
-        .unwrap();
-    (c, id)
-}
-
 #[tokio::test]
 async fn consented_cases_with_the_same_board_form_a_group_for_the_coordinator() {
-    let app = web::App::build(config("groups-flow")).await.unwrap();
-    let (router, store) = (app.router(), app.store());
+    let (router, store, _) = app_and_store("groups-flow").await;
     let (mut p1, _, c1) = parent(&router, &store, 1, "Stichting Primo").await;
     let (mut p2, _, c2) = parent(&router, &store, 2, "  stichting PRIMO ").await;
     let (_p3, _, c3) = parent(&router, &store, 3, "Stichting Primo").await;
@@ -184,8 +170,7 @@ async fn consented_cases_with_the_same_board_form_a_group_for_the_coordinator() 
 
 #[tokio::test]
 async fn families_never_see_groups_nor_another_familys_consent() {
-    let app = web::App::build(config("groups-access")).await.unwrap();
-    let (router, store) = (app.router(), app.store());
+    let (router, store, _) = app_and_store("groups-access").await;
     let (mut p1, _, c1) = parent(&router, &store, 1, "Stichting Primo").await;
     let (mut p2, _, c2) = parent(&router, &store, 2, "Stichting Primo").await;
     set_consent(&mut p1, &c1, "ja").await;

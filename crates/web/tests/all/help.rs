@@ -5,63 +5,17 @@
 
 use std::sync::Arc;
 
-use axum::Router;
 use axum::http::StatusCode;
-use store::{Actor, HelpLevel, HelpRequest, OrgRole, Store};
+use store::{HelpLevel, HelpRequest, OrgRole, Store};
 
-use crate::support::{Client, config};
+use crate::support::{
+    Client, TOTP_SECRET, actor, app_and_store, config, make_member, new_case, now, sign_up, user_id,
+};
 
-const PASSWORD: &str = "een lang wachtwoord";
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
-}
-
-/// A TOTP secret (base32) the tests put on accounts directly.
-pub(crate) const SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-
-async fn app_and_store(name: &str) -> (Router, Arc<dyn Store>) {
-    let app = web::App::build(config(name))
-        .await
-        .expect("the fixture content loads");
-    (app.router(), app.store())
-}
-
-async fn sign_up(app: &Router, email: &str) -> Client {
-    let mut c = Client::new(app.clone());
-    c.get("/account/nieuw").await;
-    let p = c
-        .post(
-            "/account/nieuw",
-            &[
-                ("email", email),
-                ("password", PASSWORD),
-                ("password2", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
-    c.get("/dossiers").await;
-    c
-}
-
-async fn user_id(store: &Arc<dyn Store>, email: &str) -> String {
-    store.user_by_email(email).await.unwrap().unwrap().id
-}
-
-/// Makes the account a member with the second factor on (as the member command and the
-/// account page would).
-async fn make_member(store: &Arc<dyn Store>, email: &str, role: OrgRole) -> String {
+/// Makes the account of `email` a member with `role`; returns its id.
+async fn member(store: &Arc<dyn Store>, email: &str, role: OrgRole) -> String {
     let id = user_id(store, email).await;
-    store.set_totp_secret(&id, Some(SECRET)).await.unwrap();
-    let actor = Actor {
-        user_id: "test".into(),
-        now: now(),
-    };
-    store.set_org_role(&id, Some(role), &actor).await.unwrap();
+    make_member(store, &id, role).await;
     id
 }
 
@@ -73,11 +27,8 @@ pub(crate) async fn summary_volunteer(
     owner_id: &str,
     email: &str,
 ) -> String {
-    let volunteer = make_member(store, email, OrgRole::Volunteer).await;
-    let by_owner = Actor {
-        user_id: owner_id.into(),
-        now: now(),
-    };
+    let volunteer = member(store, email, OrgRole::Volunteer).await;
+    let by_owner = actor(owner_id);
     let mut ids = Vec::new();
     for _ in 0..2 {
         let h = HelpRequest {
@@ -106,23 +57,13 @@ pub(crate) async fn summary_volunteer(
 /// Answers that make a route with a current step, saved into the case as its owner would.
 async fn save_answers(store: &Arc<dyn Store>, case: &str, owner_id: &str) {
     let answers = r#"{"answers":{"probleem":["hulp"]}}"#;
-    let actor = Actor {
-        user_id: owner_id.into(),
-        now: now(),
-    };
+    let actor = actor(owner_id);
     store.save_answers(case, answers, &actor).await.unwrap();
-}
-
-async fn new_case(c: &mut Client, title: &str) -> String {
-    c.get("/dossiers").await;
-    let p = c.post("/dossiers", &[("title", title)]).await;
-    assert_eq!(p.status, StatusCode::SEE_OTHER);
-    p.location().trim_start_matches("/dossiers/").to_string()
 }
 
 #[tokio::test]
 async fn organisation_pages_need_membership_totp_and_role() {
-    let (app, store) = app_and_store("org-gate").await;
+    let (app, store, _) = app_and_store("org-gate").await;
     let mut anonymous = Client::new(app.clone());
     let p = anonymous.get("/organisatie/hulpvragen").await;
     assert_eq!(p.location(), "/inloggen");
@@ -140,14 +81,7 @@ async fn organisation_pages_need_membership_totp_and_role() {
     let mut coord = sign_up(&app, "coord@example.nl").await;
     let coord_id = user_id(&store, "coord@example.nl").await;
     store
-        .set_org_role(
-            &coord_id,
-            Some(OrgRole::Coordinator),
-            &Actor {
-                user_id: "test".into(),
-                now: now(),
-            },
-        )
+        .set_org_role(&coord_id, Some(OrgRole::Coordinator), &actor("test"))
         .await
         .unwrap();
     let p = coord.get("/organisatie/hulpvragen").await;
@@ -172,7 +106,7 @@ async fn organisation_pages_need_membership_totp_and_role() {
         "the message is shown once"
     );
     store
-        .set_totp_secret(&coord_id, Some(SECRET))
+        .set_totp_secret(&coord_id, Some(TOTP_SECRET))
         .await
         .unwrap();
     assert_eq!(
@@ -185,7 +119,7 @@ async fn organisation_pages_need_membership_totp_and_role() {
         StatusCode::FORBIDDEN
     );
     let mut vol = sign_up(&app, "vrijwilliger@example.nl").await;
-    make_member(&store, "vrijwilliger@example.nl", OrgRole::Volunteer).await;
+    member(&store, "vrijwilliger@example.nl", OrgRole::Volunteer).await;
     assert_eq!(
         vol.get("/organisatie/hulpvragen").await.status,
         StatusCode::FORBIDDEN
@@ -202,9 +136,9 @@ async fn organisation_pages_need_membership_totp_and_role() {
 
 #[tokio::test]
 async fn admins_manage_members_and_keep_one_admin() {
-    let (app, store) = app_and_store("org-members").await;
+    let (app, store, _) = app_and_store("org-members").await;
     let mut admin = sign_up(&app, "beheer@example.nl").await;
-    let admin_id = make_member(&store, "beheer@example.nl", OrgRole::Admin).await;
+    let admin_id = member(&store, "beheer@example.nl", OrgRole::Admin).await;
     sign_up(&app, "nieuw@example.nl").await;
     let new_id = user_id(&store, "nieuw@example.nl").await;
 
@@ -282,9 +216,9 @@ async fn a_help_request_from_ask_to_revoke() {
     let case = new_case(&mut parent, "Sam").await;
     save_answers(&store, &case, &parent_id).await;
     let mut coord = sign_up(&app, "coord@example.nl").await;
-    make_member(&store, "coord@example.nl", OrgRole::Coordinator).await;
+    member(&store, "coord@example.nl", OrgRole::Coordinator).await;
     let mut vol = sign_up(&app, "vrijwilliger@example.nl").await;
-    let vol_id = make_member(&store, "vrijwilliger@example.nl", OrgRole::Volunteer).await;
+    let vol_id = member(&store, "vrijwilliger@example.nl", OrgRole::Volunteer).await;
     let mut other_parent = sign_up(&app, "ander@example.nl").await;
 
     // Visitors learn they need an account and a case; the parent gets a link per case.
@@ -488,7 +422,7 @@ async fn a_help_request_from_ask_to_revoke() {
 
 #[tokio::test]
 async fn the_summary_shows_the_route_but_not_the_timeline() {
-    let (app, store) = app_and_store("help-summary").await;
+    let (app, store, _) = app_and_store("help-summary").await;
     let mut parent = sign_up(&app, "ouder@example.nl").await;
     let parent_id = user_id(&store, "ouder@example.nl").await;
     let case = new_case(&mut parent, "Sam").await;
@@ -506,10 +440,7 @@ async fn the_summary_shows_the_route_but_not_the_timeline() {
         created_by: parent_id.clone(),
         updated_at: now(),
     };
-    let actor = Actor {
-        user_id: parent_id.clone(),
-        now: now(),
-    };
+    let actor = actor(&parent_id);
     store.add_event(&event, &actor).await.unwrap();
     let mut vol = sign_up(&app, "vrijwilliger@example.nl").await;
     summary_volunteer(&store, &case, &parent_id, "vrijwilliger@example.nl").await;

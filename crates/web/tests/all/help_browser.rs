@@ -13,17 +13,9 @@ use store::OrgRole;
 use crate::browser::{
     answer, assert_javascript_off, axe, axe_source, browser, here, start_driver, submit, tools,
 };
-use crate::support::{temp_dir, workspace};
+use crate::support::{PASSWORD, now, temp_dir, workspace};
 
-const PASSWORD: &str = "een lang wachtwoord";
 const EVENT: &str = "Gesprek met de mentor over de klas";
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
-}
 
 async fn fill(c: &Client, selector: &str, text: &str) {
     let e = c.find(Locator::Css(selector)).await.unwrap();

@@ -196,21 +196,13 @@ fn field_value(body: &str, name: &str) -> Option<String> {
 
 #[tokio::test]
 async fn a_letter_of_a_case_is_filled_from_its_child_parties_and_answers() {
-    use crate::cases::{app_and_store, new_case, share, sign_up, web_now};
+    use crate::support::{actor, app_and_store, new_case, share, sign_up, user_id};
     let (app, store, _) = app_and_store("letter-case").await;
     let mut owner = sign_up(&app, "owner@example.nl").await;
     let mut reader = sign_up(&app, "reader@example.nl").await;
     let case = new_case(&mut owner, "Noor").await;
-    let owner_id = store
-        .user_by_email("owner@example.nl")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let actor = store::Actor {
-        user_id: owner_id.clone(),
-        now: web_now(),
-    };
+    let owner_id = user_id(&store, "owner@example.nl").await;
+    let actor = actor(&owner_id);
     for (name, level) in [("Noor", "groep 6"), ("Sem", "groep 3")] {
         store
             .save_child(

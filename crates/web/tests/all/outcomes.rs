@@ -3,12 +3,11 @@
 
 use axum::http::StatusCode;
 
-use crate::support::{Client, config};
+use crate::support::{Client, PASSWORD, app_and_store};
 
 #[tokio::test]
 async fn recording_an_outcome_moves_the_route_on() {
-    let app = web::App::build(config("outcome-replan")).await.unwrap();
-    let (router, store) = (app.router(), app.store());
+    let (router, store, _) = app_and_store("outcome-replan").await;
     let mut c = Client::new(router.clone());
     c.get("/vragen/probleem").await;
     c.post("/vragen/probleem", &[("antwoord", "hulp")]).await;
@@ -20,8 +19,8 @@ async fn recording_an_outcome_moves_the_route_on() {
             "/account/nieuw",
             &[
                 ("email", "ouder@example.nl"),
-                ("password", "een lang wachtwoord"),
-                ("password2", "een lang wachtwoord"),
+                ("password", PASSWORD),
+                ("password2", PASSWORD),
                 ("save_intake", "ja"),
             ],
         )

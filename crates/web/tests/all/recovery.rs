@@ -3,16 +3,7 @@
 
 use axum::http::StatusCode;
 
-use crate::support::{Client, config};
-
-const PASSWORD: &str = "een lang wachtwoord";
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
-}
+use crate::support::{Client, PASSWORD, app_and_store, now, sign_up};
 
 async fn log_in_until_code(app: &axum::Router) -> Client {
     let mut d = Client::new(app.clone());
@@ -30,19 +21,8 @@ async fn log_in_until_code(app: &axum::Router) -> Client {
 
 #[tokio::test]
 async fn a_recovery_code_logs_in_once_instead_of_the_app() {
-    let app = web::App::build(config("recovery")).await.unwrap();
-    let (app, store) = (app.router(), app.store());
-    let mut c = Client::new(app.clone());
-    c.get("/account/nieuw").await;
-    c.post(
-        "/account/nieuw",
-        &[
-            ("email", "ouder@example.nl"),
-            ("password", PASSWORD),
-            ("password2", PASSWORD),
-        ],
-    )
-    .await;
+    let (app, store, _) = app_and_store("recovery").await;
+    let mut c = sign_up(&app, "ouder@example.nl").await;
     let p = c.get("/account").await;
     let at =
         p.body.find(r#"<code id="totp-secret">"#).unwrap() + r#"<code id="totp-secret">"#.len();

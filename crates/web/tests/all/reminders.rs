@@ -12,8 +12,9 @@ use jiff::civil::{Date, date};
 use store::{HelpLevel, Role};
 use tokio::sync::mpsc::UnboundedReceiver;
 
-use crate::caseload::{actor, case, help, share, sign_up};
+use crate::caseload::{case, help, sign_up};
 use crate::support::{Received, config, smtp_sink};
+use crate::support::{actor, share};
 
 /// One reminder as it arrived: the day it was sent on, to whom, and its subject and body.
 #[derive(Debug)]

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use axum::http::StatusCode;
 
-use crate::support::{Client, config, smtp_sink};
+use crate::support::{Client, config, sign_up, smtp_sink};
 
 #[tokio::test]
 async fn a_password_reset_mail_goes_out_over_smtp() {
@@ -17,19 +17,7 @@ async fn a_password_reset_mail_goes_out_over_smtp() {
     )
     .unwrap();
     let app = web::App::build(c).await.unwrap().router();
-    let mut owner = Client::new(app.clone());
-    owner.get("/account/nieuw").await;
-    let p = owner
-        .post(
-            "/account/nieuw",
-            &[
-                ("email", "ouder@example.nl"),
-                ("password", "een lang wachtwoord"),
-                ("password2", "een lang wachtwoord"),
-            ],
-        )
-        .await;
-    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.body);
+    sign_up(&app, "ouder@example.nl").await;
 
     let mut d = Client::new(app.clone());
     d.get("/wachtwoord-vergeten").await;

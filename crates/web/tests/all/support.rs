@@ -1,11 +1,14 @@
-//! A test app on the fixture content, and a tiny client that keeps the session cookie and the
-//! CSRF token of the last page, the way a browser does.
+//! A test app on the fixture content, a tiny client that keeps the session cookie and the
+//! CSRF token of the last page, the way a browser does, and the accounts, cases and shares
+//! that many tests start from.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
+use store::{Actor, OrgRole, Role, Share, Store};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
@@ -37,6 +40,116 @@ pub async fn app(name: &str) -> Router {
         .await
         .expect("the fixture content loads")
         .router()
+}
+
+/// The app, its store and its data folder.
+pub async fn app_and_store(name: &str) -> (Router, Arc<dyn Store>, PathBuf) {
+    let c = config(name);
+    let data = c.data_dir.clone();
+    let app = web::App::build(c).await.expect("the fixture content loads");
+    (app.router(), app.store(), data)
+}
+
+pub const PASSWORD: &str = "een lang wachtwoord";
+
+/// The clock's seconds, as the app reads them.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+/// The account `user_id` doing something now.
+pub fn actor(user_id: &str) -> Actor {
+    Actor {
+        user_id: user_id.into(),
+        now: now(),
+    }
+}
+
+/// A new account through the sign-up form, logged in and on its cases page.
+pub async fn sign_up(app: &Router, email: &str) -> Client {
+    let mut c = Client::new(app.clone());
+    c.get("/account/nieuw").await;
+    let p = c
+        .post(
+            "/account/nieuw",
+            &[
+                ("email", email),
+                ("password", PASSWORD),
+                ("password2", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(
+        (p.status, p.location()),
+        (StatusCode::SEE_OTHER, "/dossiers"),
+        "{}",
+        p.body
+    );
+    c.get("/dossiers").await;
+    c
+}
+
+pub async fn user_id(store: &Arc<dyn Store>, email: &str) -> String {
+    store.user_by_email(email).await.unwrap().unwrap().id
+}
+
+/// A TOTP secret (base32) the tests put on accounts directly.
+pub const TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+/// Gives the account `role` in the organisation and turns its second factor on, as the member
+/// command and the account page would.
+pub async fn make_member(store: &Arc<dyn Store>, id: &str, role: OrgRole) {
+    store.set_totp_secret(id, Some(TOTP_SECRET)).await.unwrap();
+    store
+        .set_org_role(id, Some(role), &actor(id))
+        .await
+        .unwrap();
+}
+
+/// The organisation's coordinator, logged in; returns its client and id.
+pub async fn coordinator(app: &Router, store: &Arc<dyn Store>) -> (Client, String) {
+    let email = "coordinator@example.nl";
+    let c = sign_up(app, email).await;
+    let id = user_id(store, email).await;
+    make_member(store, &id, OrgRole::Coordinator).await;
+    (c, id)
+}
+
+/// A new case through the form; returns its id.
+pub async fn new_case(c: &mut Client, title: &str) -> String {
+    c.get("/dossiers").await;
+    let p = c.post("/dossiers", &[("title", title)]).await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    p.location().trim_start_matches("/dossiers/").to_string()
+}
+
+/// An accepted share of the case with the account of `email`; returns the share's id.
+pub async fn share(
+    store: &Arc<dyn Store>,
+    case: &str,
+    owner: &str,
+    email: &str,
+    role: Role,
+) -> String {
+    let id = store::new_id();
+    let s = Share {
+        id: id.clone(),
+        case_id: case.into(),
+        email: email.into(),
+        role,
+        user_id: None,
+        token: store::new_id(),
+        created_at: now(),
+        expires_at: None,
+        revoked_at: None,
+    };
+    store.add_share(&s, &actor(owner)).await.unwrap();
+    let advocate = user_id(store, email).await;
+    store.accept_share(&id, &actor(&advocate)).await.unwrap();
+    id
 }
 
 pub struct Page {
