@@ -286,6 +286,8 @@ struct SummaryPage {
     deadlines: Vec<DeadlineLine>,
     /// Whether the caller may open the whole case.
     can_read: bool,
+    /// The opening line: the parent reads what they share, a helper what is shared with them.
+    lead: String,
     /// Back to the case for its owner, else to the organisation's pages.
     back_href: String,
     back_label: String,
@@ -335,10 +337,18 @@ pub async fn summary(
             .collect();
     }
     let case_id = access.case.id.clone();
-    let (back_href, back_label) = if access.role == Role::Owner {
-        (format!("/dossiers/{case_id}"), i.t("event-back"))
+    let (back_href, back_label, lead) = if access.role == Role::Owner {
+        (
+            format!("/dossiers/{case_id}"),
+            i.t("event-back"),
+            i.t("help-summary-lead-owner"),
+        )
     } else {
-        ("/organisatie".to_string(), i.t("org-back"))
+        (
+            "/organisatie".to_string(),
+            i.t("org-back"),
+            i.t("help-summary-lead"),
+        )
     };
     let mut layout = Layout::new(
         lang,
@@ -355,6 +365,7 @@ pub async fn summary(
         current,
         deadlines,
         can_read: access.role >= Role::Read,
+        lead,
         back_href,
         back_label,
     }))
@@ -522,6 +533,13 @@ pub async fn assign(
     let i = Tr { lang };
     let store = &state.store;
     let fail = |e: PageError| e.page(lang);
+    if f.volunteer.is_empty() {
+        session
+            .insert(INBOX_NOTICE, i.t("help-inbox-choose-first"))
+            .await
+            .map_err(|e| fail(PageError::from(e)))?;
+        return Ok(Redirect::to("/organisatie/hulpvragen").into_response());
+    }
     let volunteer = store
         .org_members()
         .await

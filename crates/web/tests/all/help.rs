@@ -292,7 +292,31 @@ async fn a_help_request_from_ask_to_revoke() {
         "the coordinator sees only the summary"
     );
     assert_eq!(vol.get(&summary).await.status, StatusCode::NOT_FOUND);
-    coord.get("/organisatie/hulpvragen").await;
+    let p = coord.get("/organisatie/hulpvragen").await;
+    assert!(
+        p.body
+            .contains(r#"<option value="" selected>Kies iemand</option>"#),
+        "nobody is chosen until the coordinator chooses"
+    );
+    // Sending the form without a choice changes nothing and says so.
+    let p = coord
+        .post(
+            &format!("/organisatie/hulpvragen/{help}/toewijzen"),
+            &[("volunteer", "")],
+        )
+        .await;
+    assert_eq!(p.location(), "/organisatie/hulpvragen");
+    let p = coord.get("/organisatie/hulpvragen").await;
+    assert!(p.body.contains("Kies eerst wie deze ouder helpt."));
+    assert!(
+        store
+            .help_request(&help)
+            .await
+            .unwrap()
+            .unwrap()
+            .assigned_to
+            .is_none()
+    );
     let p = coord
         .post(
             &format!("/organisatie/hulpvragen/{help}/toewijzen"),
