@@ -154,6 +154,13 @@ impl App {
             .local_addr()
             .map_err(|e| StartError::Listen(self.config.listen, e))?;
         tracing::info!(%addr, "listening");
+        if self.config.public_url.is_none() && self.state.mailer.goes_out() {
+            tracing::warn!(
+                public_url = %self.state.public_url,
+                "--public-url is not set: links in mails use the listen address; set it to the \
+                 address people reach this server at"
+            );
+        }
         let store = self.state.store.clone();
         crate::reminders::spawn(self.state.clone());
         tokio::spawn(async move {

@@ -256,6 +256,11 @@ impl Mailer {
     }
 
     /// The mails kept in memory so far (empty when mail goes to the log or SMTP).
+    /// Whether mail leaves this machine (an SMTP server), rather than the log or memory.
+    pub fn goes_out(&self) -> bool {
+        matches!(self.target, Target::Smtp(_))
+    }
+
     pub fn sent(&self) -> Vec<Mail> {
         match &self.target {
             Target::Memory(o) => o.lock().unwrap_or_else(|e| e.into_inner()).clone(),
