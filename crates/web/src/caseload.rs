@@ -110,6 +110,8 @@ fn by_urgency(a: &Line, b: &Line) -> std::cmp::Ordering {
 struct CaseRow {
     href: String,
     title: String,
+    /// The case's reference, since several cases may have the same title.
+    case_ref: String,
     role: String,
     step: String,
     next: String,
@@ -121,6 +123,7 @@ struct UpcomingRow {
     when: String,
     term: String,
     case_title: String,
+    case_ref: String,
     href: String,
 }
 
@@ -173,7 +176,8 @@ pub async fn page(
     let store = &state.store;
     let actor = user.actor();
     let mut lines = Vec::new();
-    let mut upcoming: Vec<(Deadline, String, String)> = Vec::new();
+    // (deadline, case title, case id, link)
+    let mut upcoming: Vec<(Deadline, String, String, String)> = Vec::new();
     for (case, role) in helped_cases(state, &user.user.id).await? {
         store
             .log_access(&case.id, &actor, "read /begeleiding")
@@ -197,7 +201,7 @@ pub async fn page(
         for d in &all {
             let left = days_between(today, d.date);
             if (0..=OVERVIEW_DAYS).contains(&left) {
-                upcoming.push((d.clone(), case.title.clone(), href.clone()));
+                upcoming.push((d.clone(), case.title.clone(), case.id.clone(), href.clone()));
             }
         }
         let sees_timeline = role >= Role::Read;
@@ -228,6 +232,7 @@ pub async fn page(
         .into_iter()
         .map(|l| CaseRow {
             href: case_href(&l.case.id, l.role),
+            case_ref: crate::case_ref::label(i, &l.case.id),
             title: l.case.title,
             role: i.t(&format!("caseload-role-{}", l.role.as_str())),
             step: l.step.unwrap_or_else(|| i.t("caseload-no-step")),
@@ -244,7 +249,7 @@ pub async fn page(
         .collect();
     let upcoming = upcoming
         .into_iter()
-        .map(|(d, case_title, href)| UpcomingRow {
+        .map(|(d, case_title, case_id, href)| UpcomingRow {
             when: i.count(
                 "caseload-days-left",
                 days_between(today, d.date).max(0) as usize,
@@ -253,6 +258,7 @@ pub async fn page(
             date: d.date_text,
             term: d.title,
             case_title,
+            case_ref: crate::case_ref::label(i, &case_id),
             href,
         })
         .collect();

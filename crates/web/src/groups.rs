@@ -117,6 +117,8 @@ pub async fn consent_save(
 
 struct GroupCase {
     title: String,
+    /// The case's reference, since several cases may have the same title.
+    case_ref: String,
     step: String,
     /// The case page, when the coordinator has a role in the case.
     href: Option<String>,
@@ -235,6 +237,7 @@ pub async fn page(
                 .map_err(|e| fail(store_error(e)))?;
             cases.push(GroupCase {
                 title: case.title.clone(),
+                case_ref: crate::case_ref::label(i, &case.id),
                 step,
                 href: role_in_case.and_then(|r| case_link(&case.id, r)),
             });

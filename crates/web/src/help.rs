@@ -57,6 +57,8 @@ struct CaseHelpPage {
     layout: Layout,
     csrf: String,
     case_id: String,
+    /// The reference the organisation sees next to this case.
+    case_ref: String,
     open: Vec<OpenLine>,
     ended: usize,
     error: Option<String>,
@@ -104,6 +106,7 @@ async fn case_help_page(
     let mut r = render(&CaseHelpPage {
         layout,
         csrf,
+        case_ref: crate::case_ref::label(i, &case_id),
         case_id,
         open,
         ended,
@@ -286,6 +289,8 @@ struct SummaryPage {
     deadlines: Vec<DeadlineLine>,
     /// Whether the caller may open the whole case.
     can_read: bool,
+    /// The reference the parent and the organisation quote.
+    case_ref: String,
     /// The opening line: the parent reads what they share, a helper what is shared with them.
     lead: String,
     /// Back to the case for its owner, else to the organisation's pages.
@@ -365,6 +370,7 @@ pub async fn summary(
         current,
         deadlines,
         can_read: access.role >= Role::Read,
+        case_ref: crate::case_ref::label(i, &access.case.id),
         lead,
         back_href,
         back_label,
@@ -376,6 +382,8 @@ pub async fn summary(
 struct OwnCase {
     id: String,
     title: String,
+    /// Tells apart cases with the same title, and is what the organisation sees.
+    case_ref: String,
 }
 
 #[derive(Template)]
@@ -403,6 +411,7 @@ pub async fn start(
         {
             if role == Role::Owner {
                 cases.push(OwnCase {
+                    case_ref: crate::case_ref::label(Tr { lang }, &c.id),
                     id: c.id,
                     title: c.title,
                 });
@@ -422,6 +431,9 @@ struct InboxLine {
     id: String,
     case_id: String,
     case_title: String,
+    case_ref: String,
+    /// The text of the link to the summary; with the reference, since titles repeat.
+    summary_link: String,
     asked_on: String,
     level_name: String,
     message: String,
@@ -491,8 +503,14 @@ async fn inbox_page(
             Some(id) => Some(email_or(state, id, i, "help-unknown-person").await?),
             None => None,
         };
+        let case_ref = crate::case_ref::label(i, &case.id);
         requests.push(InboxLine {
             id: h.id,
+            summary_link: i.args(
+                "help-inbox-summary-link",
+                &[("title", case.title.clone()), ("ref", case_ref.clone())],
+            ),
+            case_ref,
             case_id: case.id,
             case_title: case.title,
             asked_on: when(h.created_at),
@@ -581,6 +599,7 @@ pub async fn assign(
 
 struct MineLine {
     case_title: String,
+    case_ref: String,
     asked_on: String,
     level_name: String,
     message: String,
@@ -617,6 +636,7 @@ pub async fn mine(
             HelpLevel::Read => format!("/dossiers/{}", case.id),
         };
         requests.push(MineLine {
+            case_ref: crate::case_ref::label(i, &case.id),
             case_title: case.title,
             asked_on: when(h.created_at),
             level_name: i.t(&level_key(h.level)),

@@ -19,6 +19,7 @@ mod case_advice;
 mod case_export;
 mod case_page;
 mod case_people;
+mod case_ref;
 mod case_versions;
 mod caseload;
 mod config;

@@ -295,7 +295,7 @@ event-error-file-type = We cannot keep this kind of file. Choose a PDF, PNG, JPG
 event-error-conflict = Someone else has just changed this event. Your text is still in the form. Above you see the new version. Save again if you want to keep your text.
 event-conflict-theirs = The version that was just saved
 case-own-data-title = Sharing, help and your data
-case-export = Download this case file
+case-export = File to keep or move your case file
 case-delete-confirm = Yes, delete this case file with all documents
 case-delete-button = Delete case file
 
@@ -361,7 +361,7 @@ import-title = Restore a case file
 import-label = Choose a downloaded case file
 import-hint = The file is usually called routewijzer-dossier.zip. It becomes a new case file.
 import-button = Restore case file
-import-error-not-ours = This file is not a case file from Routewijzer, or it is damaged. Choose the ZIP file you got from "Download this case file".
+import-error-not-ours = This file is not a case file from Routewijzer, or it is damaged. Choose the ZIP file you got from "File to keep or move your case file".
 import-error-attachment = An attachment in this file is too large or of a kind we do not keep. Nothing was stored.
 
 ## Second factor
@@ -431,7 +431,7 @@ outcome-overgeslagen = Skipped
 event-with = With whom
 
 # The case dossier as PDF and ZIP.
-case-dossier-pdf = Case file as PDF (to print or take along)
+case-dossier-pdf = Case file as PDF
 case-dossier-zip = Case file as PDF with all attachments (ZIP)
 dossier-title = Case file of { $name }
 dossier-title-plain = Case file
@@ -725,7 +725,7 @@ help-inbox-title = Help requests
 help-inbox-lead = The help requests that are still open, newest first. Open the summary to see what it is about, and choose a volunteer.
 help-inbox-none = There are no help requests.
 help-asked-on = Asked on { $date }.
-help-inbox-summary-link = Summary of { $title }
+help-inbox-summary-link = Summary of { $title } ({ $ref })
 help-inbox-assigned = { $email } is helping.
 help-inbox-assign-label = Who helps this parent?
 help-inbox-assign-button = Assign
@@ -744,3 +744,11 @@ help-inbox-nobody = Nobody chosen yet.
 help-summary-lead-owner = This is what your helper sees when you share only a summary: the situation in short, the step you are at and the next deadlines.
 help-inbox-choose = Choose someone
 help-inbox-choose-first = First choose who helps this parent. Nothing has changed.
+
+# The reference of a case in the organisation's lists, and the downloads of a case.
+case-ref = Case number { $ref }
+help-case-ref-hint = Mention this number when you mail or call the parents' organisation. Then they know which case file it is about. The number says nothing about your child.
+case-downloads-title = Download
+case-dossier-pdf-hint = To print, or to send to, for example, a consultant or lawyer.
+case-dossier-zip-hint = The same PDF, with all attachments in one ZIP file. Useful when the other person also needs to see your letters and reports.
+case-export-hint = Use this to move your case file to another Routewijzer, or to keep a backup. This file is not for reading. You can put it back later with "Restore a case file".

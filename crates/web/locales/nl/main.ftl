@@ -295,7 +295,7 @@ event-error-file-type = Dit soort bestand kunnen we niet bewaren. Kies een pdf, 
 event-error-conflict = Iemand anders heeft deze gebeurtenis net gewijzigd. Uw tekst staat nog in het formulier. Hierboven ziet u de nieuwe versie. Bewaar opnieuw als u uw tekst wilt houden.
 event-conflict-theirs = De versie die net is bewaard
 case-own-data-title = Delen, hulp en uw gegevens
-case-export = Download dit dossier
+case-export = Bestand om uw dossier te bewaren of te verhuizen
 case-delete-confirm = Ja, verwijder dit dossier met alle stukken
 case-delete-button = Verwijder dossier
 
@@ -361,7 +361,7 @@ import-title = Dossier terugzetten
 import-label = Kies een gedownload dossier
 import-hint = Het bestand heet meestal routewijzer-dossier.zip. Het wordt een nieuw dossier.
 import-button = Zet dossier terug
-import-error-not-ours = Dit bestand is geen dossier uit Routewijzer, of het is beschadigd. Kies het zip-bestand dat u bij "Download dit dossier" kreeg.
+import-error-not-ours = Dit bestand is geen dossier uit Routewijzer, of het is beschadigd. Kies het zip-bestand dat u bij "Bestand om uw dossier te bewaren of te verhuizen" kreeg.
 import-error-attachment = Een bijlage in dit bestand is te groot of van een soort die we niet bewaren. Er is niets bewaard.
 
 ## Second factor
@@ -431,7 +431,7 @@ outcome-overgeslagen = Overgeslagen
 event-with = Met wie
 
 # The case dossier as PDF and ZIP.
-case-dossier-pdf = Dossier als PDF (om te printen of mee te nemen)
+case-dossier-pdf = Dossier als PDF
 case-dossier-zip = Dossier als PDF met alle bijlagen (ZIP)
 dossier-title = Dossier van { $name }
 dossier-title-plain = Dossier
@@ -725,7 +725,7 @@ help-inbox-title = Hulpvragen
 help-inbox-lead = De hulpvragen die nog lopen, de nieuwste eerst. Open de samenvatting om te zien waar het om gaat, en kies een vrijwilliger.
 help-inbox-none = Er zijn geen hulpvragen.
 help-asked-on = Gevraagd op { $date }.
-help-inbox-summary-link = Samenvatting van { $title }
+help-inbox-summary-link = Samenvatting van { $title } ({ $ref })
 help-inbox-assigned = { $email } helpt.
 help-inbox-assign-label = Wie helpt deze ouder?
 help-inbox-assign-button = Wijs toe
@@ -744,3 +744,11 @@ help-inbox-nobody = Nog niemand gekozen.
 help-summary-lead-owner = Dit ziet wie u helpt als u alleen een samenvatting deelt: de situatie in het kort, de stap waar u nu bent en de eerstvolgende termijnen.
 help-inbox-choose = Kies iemand
 help-inbox-choose-first = Kies eerst wie deze ouder helpt. Er is niets veranderd.
+
+# The reference of a case in the organisation's lists, and the downloads of a case.
+case-ref = Dossiernummer { $ref }
+help-case-ref-hint = Noem dit nummer als u de oudervereniging mailt of belt. Dan weten zij over welk dossier het gaat. Het nummer zegt niets over uw kind.
+case-downloads-title = Downloaden
+case-dossier-pdf-hint = Om te printen, of om te sturen naar bijvoorbeeld een consulent of advocaat.
+case-dossier-zip-hint = Dezelfde PDF, met alle bijlagen erbij in één ZIP-bestand. Handig als de ander ook uw brieven en verslagen moet zien.
+case-export-hint = Hiermee zet u uw dossier over naar een andere Routewijzer, of bewaart u een reservekopie. Dit bestand is niet om te lezen. U kunt het later terugzetten bij "Dossier terugzetten".

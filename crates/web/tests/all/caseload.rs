@@ -170,6 +170,17 @@ async fn the_caseload_puts_the_most_urgent_case_first() {
             "{hidden} is not theirs to help with"
         );
     }
+    // Each case has its own reference next to its title.
+    let mut refs: Vec<&str> = list
+        .split(r#"class="case-ref">"#)
+        .skip(1)
+        .map(|rest| &rest[..rest.find('<').unwrap_or(0)])
+        .collect();
+    assert_eq!(refs.len(), 6, "{list}");
+    assert!(refs.iter().all(|r| r.starts_with("Dossiernummer ")));
+    refs.sort();
+    refs.dedup();
+    assert_eq!(refs.len(), 6, "no two cases share a reference");
     // Each case with its step, next deadline (weekday and date) and silence.
     let item = |title: &str| {
         let from = at(list, &format!(">{title}</a>"));

@@ -1110,6 +1110,16 @@ async fn the_dossier_pdf_and_zip_hold_the_case_and_are_audited() {
     let page = c.get(&format!("/dossiers/{case}")).await;
     assert!(page.body.contains(&format!("/dossiers/{case}/dossier.pdf")));
     assert!(page.body.contains(&format!("/dossiers/{case}/dossier.zip")));
+    // Each download says in one line what it is for.
+    for (file, hint) in [
+        ("dossier.pdf", "download-pdf-hint"),
+        ("dossier.zip", "download-zip-hint"),
+        ("export", "download-export-hint"),
+    ] {
+        let link = format!(r#"href="/dossiers/{case}/{file}" download aria-describedby="{hint}""#);
+        assert!(page.body.contains(&link), "{link} in {}", page.body);
+        assert!(page.body.contains(&format!(r#"id="{hint}" class="hint""#)));
+    }
 
     let (status, pdf) = get_bytes(&c, &format!("/dossiers/{case}/dossier.pdf")).await;
     assert_eq!(status, StatusCode::OK);

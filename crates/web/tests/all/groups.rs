@@ -48,6 +48,14 @@ async fn parent(
     (c, owner, id)
 }
 
+/// The case references on a page, in order.
+fn references(body: &str) -> Vec<String> {
+    body.split(r#"class="case-ref">"#)
+        .skip(1)
+        .map(|rest| rest[..rest.find('<').unwrap_or(0)].to_string())
+        .collect()
+}
+
 async fn set_consent(c: &mut Client, case: &str, answer: &str) {
     let page = c.get(&format!("/dossiers/{case}/bundelen")).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
@@ -127,6 +135,11 @@ async fn consented_cases_with_the_same_board_form_a_group_for_the_coordinator() 
     );
     let summary = coord.get(&format!("/dossiers/{c2}/samenvatting")).await;
     assert_eq!(summary.status, StatusCode::OK);
+    // Each case in the group has its own reference, the same as on its summary.
+    let refs = references(&page.body);
+    assert_eq!(refs.len(), 2, "{}", page.body);
+    assert_ne!(refs[0], refs[1]);
+    assert!(refs.contains(&references(&summary.body)[0]));
 
     // Withdrawing takes the case out at once; the group of one left is not shown.
     set_consent(&mut p2, &c2, "nee").await;

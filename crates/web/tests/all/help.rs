@@ -55,6 +55,14 @@ pub(crate) async fn summary_volunteer(
 }
 
 /// Answers that make a route with a current step, saved into the case as its owner would.
+/// The first case reference on a page: the text of its `case-ref` element.
+fn shown_reference(body: &str) -> String {
+    let marker = r#"class="case-ref">"#;
+    let start = body.find(marker).expect("the page shows a case reference") + marker.len();
+    let len = body[start..].find('<').expect("the reference element ends");
+    body[start..start + len].to_string()
+}
+
 async fn save_answers(store: &Arc<dyn Store>, case: &str, owner_id: &str) {
     let answers = r#"{"answers":{"probleem":["hulp"]}}"#;
     let actor = actor(owner_id);
@@ -284,6 +292,13 @@ async fn a_help_request_from_ask_to_revoke() {
         p.body
     );
     assert!(p.body.contains(&summary));
+    // The case has a reference next to its title that the parent sees on their help page too,
+    // so that both can say which case a mail is about; it is not the case's id.
+    let reference = shown_reference(&p.body);
+    assert!(reference.starts_with("Dossiernummer "), "{reference}");
+    assert!(!reference.contains(&case));
+    let own = parent.get(&format!("/dossiers/{case}/hulp")).await;
+    assert_eq!(shown_reference(&own.body), reference, "{}", own.body);
     let p = coord.get(&summary).await;
     assert_eq!(p.status, StatusCode::OK, "{}", p.body);
     assert_eq!(
@@ -347,6 +362,11 @@ async fn a_help_request_from_ask_to_revoke() {
 
     // The volunteer: the summary, not the case; the parent sees who helps.
     let p = vol.get("/organisatie/mijn-hulpvragen").await;
+    assert_eq!(
+        shown_reference(&p.body),
+        reference,
+        "the volunteer quotes the same reference"
+    );
     assert!(
         p.body.contains(&format!(r#"href="{summary}""#)),
         "{}",
