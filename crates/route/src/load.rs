@@ -224,6 +224,36 @@ struct RawFile {
     letter: Vec<Spanned<RawLetter>>,
     #[serde(default)]
     entry: Vec<Spanned<RawEntry>>,
+    figures: Option<Spanned<RawFigures>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawFigures {
+    #[serde(default)]
+    weeks_at_home: Vec<Spanned<String>>,
+    school_type: Option<Spanned<String>>,
+    exemption: Option<RawExemptionFigures>,
+    maatwerk: Option<RawMaatwerkFigure>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawExemptionFigures {
+    status: Spanned<String>,
+    proposed: Spanned<String>,
+    granted: Spanned<String>,
+    kind: Spanned<String>,
+    art_5a: Spanned<String>,
+    art_11g: Spanned<String>,
+    art_11d: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawMaatwerkFigure {
+    question: Spanned<String>,
+    is: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -746,6 +776,43 @@ fn load_knowledge_file(path: &Path, text: &str, k: &mut Knowledge, errors: &mut 
             template: None,
             loc: l,
         });
+    }
+    if let Some(f) = raw.figures {
+        let l = loc(f.span());
+        let f = f.into_inner();
+        let named = |n: Spanned<String>| Named {
+            loc: loc(n.span()),
+            name: n.into_inner(),
+        };
+        match &k.figures {
+            Some(first) => errors.push(ContentError::at(
+                &l,
+                format!(
+                    "[figures] is already given at {}; keep one [figures] in the content",
+                    first.loc
+                ),
+            )),
+            None => {
+                k.figures = Some(Figures {
+                    weeks_at_home: f.weeks_at_home.into_iter().map(named).collect(),
+                    school_type: f.school_type.map(named),
+                    exemption: f.exemption.map(|e| ExemptionFigures {
+                        status: named(e.status),
+                        proposed: named(e.proposed),
+                        granted: named(e.granted),
+                        kind: named(e.kind),
+                        art_5a: named(e.art_5a),
+                        art_11g: named(e.art_11g),
+                        art_11d: named(e.art_11d),
+                    }),
+                    maatwerk: f.maatwerk.map(|m| MaatwerkFigure {
+                        question: named(m.question),
+                        is: named(m.is),
+                    }),
+                    loc: l,
+                })
+            }
+        }
     }
     for e in raw.entry {
         let l = loc(e.span());

@@ -451,6 +451,50 @@ pub struct Article {
     pub loc: Loc,
 }
 
+/// An id or option value written in the content, with where it was written.
+#[derive(Debug, Clone, Serialize)]
+pub struct Named {
+    pub name: String,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+/// Which answers the organisation's figures count (`[figures]`): the engine that counts knows
+/// no question by name. Every part is optional; a table whose part is missing counts every
+/// family as unknown or none.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figures {
+    /// Number values giving whole weeks at home; the first that is known counts.
+    pub weeks_at_home: Vec<Named>,
+    /// The choice question whose options are the school types.
+    pub school_type: Option<Named>,
+    pub exemption: Option<ExemptionFigures>,
+    pub maatwerk: Option<MaatwerkFigure>,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+/// The questions and options that tell an exemption and its kind (`[figures.exemption]`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExemptionFigures {
+    /// The choice question of the exemption's stage, with its options for proposed and granted.
+    pub status: Named,
+    pub proposed: Named,
+    pub granted: Named,
+    /// The choice question of the exemption's kind, with its option per article of the law.
+    pub kind: Named,
+    pub art_5a: Named,
+    pub art_11g: Named,
+    pub art_11d: Named,
+}
+
+/// The answer that counts as maatwerk when there is no exemption (`[figures.maatwerk]`).
+#[derive(Debug, Clone, Serialize)]
+pub struct MaatwerkFigure {
+    pub question: Named,
+    pub is: Named,
+}
+
 /// Everything in `content/`, loaded and checked. Immutable; share it behind an `Arc`.
 #[derive(Debug, Default)]
 pub struct Knowledge {
@@ -466,6 +510,8 @@ pub struct Knowledge {
     pub letters: Vec<Letter>,
     pub glossary: Vec<GlossaryEntry>,
     pub articles: Vec<Article>,
+    /// What the organisation's figures count; `None` when the content has no `[figures]`.
+    pub figures: Option<Figures>,
     pub calendar: SchoolCalendar,
     pub(crate) index: Index,
 }

@@ -575,3 +575,99 @@ fn an_option_that_stands_alone_belongs_to_a_multi_question() {
     );
     c.assert_error("questions.toml", 6, "only the options of a multi question");
 }
+
+/// A `[figures]` that fits the test intake: `soort` stands in for every choice question.
+const FIGURES: &str = r#"[figures]
+weeks-at-home = ["weken"]
+school-type = "soort"
+
+[figures.exemption]
+status = "soort"
+proposed = "po"
+granted = "vo"
+kind = "soort"
+art-5a = "po"
+art-11g = "vo"
+art-11d = "po"
+
+[figures.maatwerk]
+question = "soort"
+is = "vo"
+"#;
+
+/// Test content with a number question for the weeks and `figures` as figures.toml.
+fn with_figures(name: &str, figures: &str) -> Content {
+    let c = Content::new(name);
+    c.write(
+        "questions.toml",
+        &format!("{INTAKE}\n[[question]]\nid = \"weken\"\ntype = \"number\"\ntext = \"Hoeveel weken?\"\noptional = true\n"),
+    );
+    c.write("figures.toml", figures);
+    c
+}
+
+#[test]
+fn valid_figures_pass() {
+    let (ok, stderr) = with_figures("figures-valid", FIGURES).check();
+    assert!(ok, "{stderr}");
+}
+
+#[test]
+fn figures_that_name_an_unknown_value_are_refused() {
+    let c = with_figures(
+        "figures-unknown",
+        &FIGURES.replace("weeks-at-home = [\"weken\"]", "weeks-at-home = [\"dagen\"]"),
+    );
+    c.assert_error(
+        "figures.toml",
+        2,
+        "weeks-at-home: 'dagen' is not a question or derived value",
+    );
+}
+
+#[test]
+fn figures_value_of_the_wrong_type_is_refused() {
+    let c = with_figures(
+        "figures-type",
+        &FIGURES.replace("school-type = \"soort\"", "school-type = \"weken\""),
+    );
+    c.assert_error(
+        "figures.toml",
+        3,
+        "school-type: 'weken' is a number value; name one of type \"choice\"",
+    );
+}
+
+#[test]
+fn figures_option_that_the_question_lacks_is_refused() {
+    let c = with_figures(
+        "figures-option",
+        &FIGURES.replace("art-11d = \"po\"", "art-11d = \"11d\""),
+    );
+    c.assert_error(
+        "figures.toml",
+        12,
+        "art-11d: '11d' is not an option of 'soort'",
+    );
+    let c = with_figures(
+        "figures-maatwerk",
+        &FIGURES.replace("is = \"vo\"", "is = \"plan\""),
+    );
+    c.assert_error(
+        "figures.toml",
+        16,
+        "maatwerk is: 'plan' is not an option of 'soort'",
+    );
+}
+
+#[test]
+fn figures_with_an_unknown_key_or_twice_are_refused() {
+    let c = with_figures(
+        "figures-key",
+        &FIGURES.replace("school-type =", "schooltype ="),
+    );
+    c.assert_error("figures.toml", 3, "unknown field `schooltype`");
+    let c = with_figures("figures-twice", FIGURES);
+    c.write("more.toml", "[figures]\nschool-type = \"soort\"\n");
+    c.assert_error("more.toml", 1, "[figures] is already given at");
+}

@@ -16,6 +16,7 @@ use figures::{
 };
 use route::Knowledge;
 use route::condition::Value;
+use route::model::{Figures, Named};
 use serde::Deserialize;
 use store::OrgRole;
 
@@ -45,64 +46,99 @@ fn catalog(k: &Knowledge) -> Catalog {
             .iter()
             .map(|r| r.name().to_string())
             .collect(),
-        school_types: k
-            .question("schooltype")
+        school_types: school_type_question(k)
             .map(|q| q.options.iter().map(|o| o.value.clone()).collect())
             .unwrap_or_default(),
     }
 }
 
-fn text<'a>(values: &'a std::collections::BTreeMap<String, Value>, id: &str) -> Option<&'a str> {
-    match values.get(id) {
+/// The question whose options are the school types, as `[figures]` in the content names it.
+fn school_type_question(k: &Knowledge) -> Option<&route::model::Question> {
+    let id = &k.figures.as_ref()?.school_type.as_ref()?.name;
+    k.question(id)
+}
+
+/// The value of a question or derived value (they share one name space).
+fn value<'a>(advice: &'a route::Advice, id: &Named) -> Option<&'a Value> {
+    advice
+        .derived
+        .get(&id.name)
+        .or_else(|| advice.answers.get(&id.name))
+}
+
+fn text<'a>(advice: &'a route::Advice, id: &Named) -> Option<&'a str> {
+    match value(advice, id) {
         Some(Value::Text(s)) => Some(s),
         _ => None,
     }
 }
 
-fn number(values: &std::collections::BTreeMap<String, Value>, id: &str) -> Option<f64> {
-    match values.get(id) {
+fn number(advice: &route::Advice, id: &Named) -> Option<f64> {
+    match value(advice, id) {
         Some(Value::Number(n)) => Some(*n),
         _ => None,
     }
 }
 
-/// The anonymous record of one case: no title, no names, no dates; only what the tables count.
-fn record(advice: &route::Advice, outcomes: Vec<store::StepOutcome>) -> Record {
-    let answers = &advice.answers;
-    // The date of staying home wins over the parent's estimate, as in the intake.
-    let weeks = number(&advice.derived, "weken-thuis-bekend")
-        .or_else(|| number(&advice.derived, "weken-sinds-thuis"))
-        .or_else(|| number(answers, "weken-thuis"))
-        .filter(|w| w.is_finite() && *w >= 0.0)
-        .map(|w| w.floor() as u32);
-    let stage = match text(answers, "vrijstelling-status") {
-        Some("aangeboden") => Some(ExemptionStage::Proposed),
-        Some("heeft") => Some(ExemptionStage::Granted),
-        _ => None,
-    };
-    let exemption = match stage {
-        Some(stage) => Some(Exemption {
-            kind: match text(answers, "vrijstelling-soort") {
-                Some("5a") => ExemptionKind::Art5a,
-                Some("11g") => ExemptionKind::Art11g,
-                Some("11d") => ExemptionKind::Art11d,
-                _ => ExemptionKind::Unknown,
-            },
-            stage,
-        }),
-        // A plan with fewer hours agreed with the school is maatwerk, not an exemption.
-        None if text(answers, "reden-thuis") == Some("plan") => Some(Exemption {
+/// Whether the answer to `question` is the option `option`.
+fn is(advice: &route::Advice, question: &Named, option: &Named) -> bool {
+    text(advice, question) == Some(option.name.as_str())
+}
+
+/// The exemption of a case, or maatwerk when it has none, read from the answers `[figures]`
+/// names.
+fn exemption(f: &Figures, advice: &route::Advice) -> Option<Exemption> {
+    let exemption = f.exemption.as_ref().and_then(|e| {
+        let stage = if is(advice, &e.status, &e.proposed) {
+            ExemptionStage::Proposed
+        } else if is(advice, &e.status, &e.granted) {
+            ExemptionStage::Granted
+        } else {
+            return None;
+        };
+        let kind = if is(advice, &e.kind, &e.art_5a) {
+            ExemptionKind::Art5a
+        } else if is(advice, &e.kind, &e.art_11g) {
+            ExemptionKind::Art11g
+        } else if is(advice, &e.kind, &e.art_11d) {
+            ExemptionKind::Art11d
+        } else {
+            ExemptionKind::Unknown
+        };
+        Some(Exemption { kind, stage })
+    });
+    exemption.or_else(|| {
+        let m = f.maatwerk.as_ref()?;
+        is(advice, &m.question, &m.is).then_some(Exemption {
             kind: ExemptionKind::Maatwerk,
             stage: ExemptionStage::Granted,
-        }),
-        None => None,
-    };
+        })
+    })
+}
+
+/// The anonymous record of one case: no title, no names, no dates; only what the tables count.
+/// Without `[figures]` in the content only the step and the outcomes are known.
+fn record(
+    figures: Option<&Figures>,
+    advice: &route::Advice,
+    outcomes: Vec<store::StepOutcome>,
+) -> Record {
+    let weeks = figures.and_then(|f| {
+        f.weeks_at_home
+            .iter()
+            .find_map(|id| number(advice, id))
+            .filter(|w| w.is_finite() && *w >= 0.0)
+            .map(|w| w.floor() as u32)
+    });
     Record {
         region: advice.region.map(|r| r.name().to_string()),
-        school_type: text(answers, "schooltype").map(str::to_string),
+        school_type: figures
+            .and_then(|f| f.school_type.as_ref())
+            .and_then(|q| text(advice, q))
+            .map(str::to_string),
         step: advice.current.clone(),
         weeks_at_home: weeks,
-        exemption,
+        exemption: figures.and_then(|f| exemption(f, advice)),
         outcomes: outcomes
             .into_iter()
             .map(|o| (o.step_id, o.outcome))
@@ -120,7 +156,7 @@ async fn records(state: &AppState) -> Result<Vec<Record>, PageError> {
             continue;
         };
         let outcomes = store.step_outcomes(&id).await.map_err(store_error)?;
-        out.push(record(&ca.advice, outcomes));
+        out.push(record(state.lib.k.figures.as_ref(), &ca.advice, outcomes));
     }
     Ok(out)
 }
@@ -184,9 +220,7 @@ impl Labels<'_> {
     fn value(&self, d: Dimension, v: &str) -> String {
         match d {
             Dimension::Region => self.i.t(&format!("figures-region-{v}")),
-            Dimension::SchoolType => self
-                .k
-                .question("schooltype")
+            Dimension::SchoolType => school_type_question(self.k)
                 .and_then(|q| q.options.iter().find(|o| o.value == v))
                 .map(|o| o.label.clone())
                 .unwrap_or_else(|| v.to_string()),
@@ -545,6 +579,42 @@ mod tests {
         Value::Text(s.into())
     }
 
+    fn n(name: &str) -> Named {
+        Named {
+            name: name.into(),
+            loc: route::model::Loc {
+                file: "figures.toml".into(),
+                line: 1,
+            },
+        }
+    }
+
+    /// The figures of the real content (content/figures.toml), written out.
+    fn figures() -> Figures {
+        Figures {
+            weeks_at_home: vec![
+                n("weken-thuis-bekend"),
+                n("weken-sinds-thuis"),
+                n("weken-thuis"),
+            ],
+            school_type: Some(n("schooltype")),
+            exemption: Some(route::model::ExemptionFigures {
+                status: n("vrijstelling-status"),
+                proposed: n("aangeboden"),
+                granted: n("heeft"),
+                kind: n("vrijstelling-soort"),
+                art_5a: n("5a"),
+                art_11g: n("11g"),
+                art_11d: n("11d"),
+            }),
+            maatwerk: Some(route::model::MaatwerkFigure {
+                question: n("reden-thuis"),
+                is: n("plan"),
+            }),
+            loc: n("").loc,
+        }
+    }
+
     #[test]
     fn a_record_keeps_only_what_the_tables_count() {
         let a = advice(
@@ -563,7 +633,7 @@ mod tests {
             date: Some("2027-01-02".into()),
             updated_at: 1,
         };
-        let r = record(&a, vec![outcome]);
+        let r = record(Some(&figures()), &a, vec![outcome.clone()]);
         assert_eq!(r.region.as_deref(), Some("zuid"));
         assert_eq!(r.school_type.as_deref(), Some("vo"));
         assert_eq!(r.step, "gpo");
@@ -580,13 +650,39 @@ mod tests {
             })
         );
         assert_eq!(r.outcomes, [("gpo".to_string(), "gegrond".to_string())]);
+
+        let bare = record(None, &a, vec![outcome]);
+        assert_eq!(
+            (bare.school_type, bare.weeks_at_home, bare.exemption),
+            (None, None, None),
+            "without [figures] only the step, region and outcomes are known"
+        );
+        assert_eq!(bare.step, "gpo");
+        assert_eq!(bare.outcomes, r.outcomes);
+    }
+
+    #[test]
+    fn the_weeks_come_from_the_first_known_value() {
+        let estimate = advice(&[("weken-thuis", Value::Number(3.0))], &[]);
+        assert_eq!(
+            record(Some(&figures()), &estimate, Vec::new()).weeks_at_home,
+            Some(3)
+        );
+        let since = advice(
+            &[("weken-thuis", Value::Number(3.0))],
+            &[("weken-sinds-thuis", Value::Number(7.9))],
+        );
+        assert_eq!(
+            record(Some(&figures()), &since, Vec::new()).weeks_at_home,
+            Some(7)
+        );
     }
 
     #[test]
     fn a_plan_with_fewer_hours_is_maatwerk_and_an_exemption_wins_over_it() {
         let plan = advice(&[("reden-thuis", t("plan"))], &[]);
         assert_eq!(
-            record(&plan, Vec::new()).exemption,
+            record(Some(&figures()), &plan, Vec::new()).exemption,
             Some(Exemption {
                 kind: ExemptionKind::Maatwerk,
                 stage: ExemptionStage::Granted
@@ -601,14 +697,14 @@ mod tests {
             &[],
         );
         assert_eq!(
-            record(&both, Vec::new()).exemption,
+            record(Some(&figures()), &both, Vec::new()).exemption,
             Some(Exemption {
                 kind: ExemptionKind::Art11g,
                 stage: ExemptionStage::Granted
             })
         );
         let none = advice(&[("vrijstelling-status", t("geen"))], &[]);
-        let r = record(&none, Vec::new());
+        let r = record(Some(&figures()), &none, Vec::new());
         assert_eq!(r.exemption, None);
         assert_eq!(r.weeks_at_home, None);
     }
