@@ -152,6 +152,17 @@ impl Question {
     pub fn has_option(&self, value: &str) -> bool {
         self.options.iter().any(|c| c.value == value)
     }
+
+    /// The option that stands alone (`alone = true`) when `chosen` has it together with
+    /// another value: a combination a multi answer may not have.
+    pub fn alone_with_others(&self, chosen: &[String]) -> Option<&Choice> {
+        if chosen.len() < 2 {
+            return None;
+        }
+        self.options
+            .iter()
+            .find(|o| o.alone && chosen.contains(&o.value))
+    }
 }
 
 /// How a derived value is computed.

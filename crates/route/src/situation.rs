@@ -195,8 +195,7 @@ pub fn check_value(q: &Question, raw: &RawValue) -> Result<Value, SituationError
                     _ => return Err(wrong()),
                 }
             }
-            let alone = q.options.iter().find(|o| o.alone && out.contains(&o.value));
-            if let (Some(alone), true) = (alone, out.len() > 1) {
+            if let Some(alone) = q.alone_with_others(&out) {
                 return Err(bad(
                     &q.id,
                     format!(

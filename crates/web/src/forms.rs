@@ -83,11 +83,7 @@ pub fn parse(q: &Question, p: &Posted, i: Tr) -> Result<Value, FieldError> {
             if p.answer.is_empty() {
                 return Err(err(i.t("error-choose-some")));
             }
-            let alone = q
-                .options
-                .iter()
-                .find(|o| o.alone && p.answer.contains(&o.value));
-            if let (Some(alone), true) = (alone, p.answer.len() > 1) {
+            if let Some(alone) = q.alone_with_others(&p.answer) {
                 return Err(err(i.t1("error-choose-alone", "option", &alone.label)));
             }
             RawValue::List(p.answer.iter().cloned().map(RawValue::Text).collect())
