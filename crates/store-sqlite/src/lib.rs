@@ -16,30 +16,13 @@ use store::{
     Role, SessionRow, Share, StepOutcome, Store, StoreError, User,
 };
 
-/// The database type the shared SQL in `store/sql/cases.rs` runs on.
+/// The database type the shared SQL in `store/sql/` runs on.
 type Db = sqlx::Sqlite;
-#[path = "../../store/sql/cases.rs"]
+#[path = "../../store/sql/mod.rs"]
 #[macro_use]
-mod cases;
-#[path = "../../store/sql/case_edit.rs"]
-#[macro_use]
-mod case_edit;
-#[path = "../../store/sql/org.rs"]
-#[macro_use]
-mod org;
-#[path = "../../store/sql/reminders.rs"]
-#[macro_use]
-mod reminders;
-#[path = "../../store/sql/outcome.rs"]
-#[macro_use]
-mod outcome;
-#[path = "../../store/sql/throttle.rs"]
-#[macro_use]
-mod throttle;
-#[path = "../../store/sql/groups.rs"]
-#[macro_use]
-mod groups;
+mod sql;
 use cases::query_error;
+use sql::{case_edit, cases, groups, org, outcome, reminders, sessions, throttle};
 
 /// The file name of the database inside the data folder.
 pub const FILE_NAME: &str = "routewijzer.sqlite";
@@ -126,106 +109,5 @@ async fn migrate(pool: &SqlitePool) -> Result<(), StoreError> {
         .map_err(|e| StoreError::Open(format!("migrations failed: {e}")))
 }
 
-#[derive(sqlx::FromRow)]
-struct Row {
-    id: String,
-    data: String,
-    expires_at: i64,
-}
-
-// The organisation's members and help requests (store/sql/org.rs).
-impl_org_store!(SqliteStore);
-// Feed tokens and deadline reminders (store/sql/reminders.rs).
-impl_reminder_store!(SqliteStore);
-// A step outcome with its answers in one transaction (store/sql/outcome.rs).
-impl_outcome_store!(SqliteStore);
-// Failed-login counts (store/sql/throttle.rs).
-impl_throttle_store!(SqliteStore);
-
-// The consent to combine procedures (store/sql/groups.rs).
-impl_group_store!(SqliteStore);
-
-// Changing and removing children and parties (store/sql/case_edit.rs).
-impl_case_edit_store!(SqliteStore);
-
-// The session methods are this backend's own; `impl_store!` adds the case methods shared
-// by both backends (store/sql/cases.rs).
-impl_store!(SqliteStore, {
-    async fn insert_session(&self, row: &SessionRow) -> Result<bool, StoreError> {
-        let done = sqlx::query("insert into sessions (id, data, expires_at) values (?, ?, ?) on conflict (id) do nothing")
-            .bind(&row.id)
-            .bind(&row.data)
-            .bind(row.expires_at)
-            .execute(&self.pool)
-            .await
-            .map_err(query_error)?;
-        Ok(done.rows_affected() == 1)
-    }
-
-    async fn save_session(&self, row: &SessionRow) -> Result<(), StoreError> {
-        sqlx::query(
-            "insert into sessions (id, data, expires_at) values (?, ?, ?) \
-             on conflict (id) do update set data = excluded.data, expires_at = excluded.expires_at",
-        )
-        .bind(&row.id)
-        .bind(&row.data)
-        .bind(row.expires_at)
-        .execute(&self.pool)
-        .await
-        .map_err(query_error)?;
-        Ok(())
-    }
-
-    async fn load_session(&self, id: &str, now: i64) -> Result<Option<SessionRow>, StoreError> {
-        let row: Option<Row> = sqlx::query_as(
-            "select id, data, expires_at from sessions where id = ? and expires_at > ?",
-        )
-        .bind(id)
-        .bind(now)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(query_error)?;
-        Ok(row.map(|r| SessionRow {
-            id: r.id,
-            data: r.data,
-            expires_at: r.expires_at,
-        }))
-    }
-
-    async fn delete_session(&self, id: &str) -> Result<(), StoreError> {
-        sqlx::query("delete from sessions where id = ?")
-            .bind(id)
-            .execute(&self.pool)
-            .await
-            .map_err(query_error)?;
-        Ok(())
-    }
-
-    async fn delete_expired_sessions(&self, now: i64) -> Result<u64, StoreError> {
-        let done = sqlx::query("delete from sessions where expires_at <= ?")
-            .bind(now)
-            .execute(&self.pool)
-            .await
-            .map_err(query_error)?;
-        // Ended logins and reset links go at the same time; they are not counted.
-        sqlx::query("delete from auth_sessions where expires_at <= $1")
-            .bind(now)
-            .execute(&self.pool)
-            .await
-            .map_err(query_error)?;
-        sqlx::query("delete from password_resets where expires_at <= $1")
-            .bind(now)
-            .execute(&self.pool)
-            .await
-            .map_err(query_error)?;
-        Ok(done.rows_affected())
-    }
-
-    async fn ping(&self) -> Result<(), StoreError> {
-        sqlx::query("select 1")
-            .execute(&self.pool)
-            .await
-            .map_err(query_error)?;
-        Ok(())
-    }
-});
+// Every store trait, with the SQL both backends share (store/sql/mod.rs).
+impl_stores!(SqliteStore);

@@ -13,14 +13,35 @@ use super::Db;
 type Pool = sqlx::Pool<Db>;
 type Tx<'a> = sqlx::Transaction<'a, Db>;
 
-/// The `Store` impl of a backend: its own session methods (given), then the account and case
-/// methods, which forward to this module in the same way for both backends. One macro emits the
-/// whole impl so that `async_trait` sees every method.
+/// The `Store` impl of a backend: the session methods, which forward to `sessions.rs`, then the
+/// account and case methods, which forward to this module. One macro emits the whole impl so
+/// that `async_trait` sees every method.
 macro_rules! impl_store {
-    ($backend:ty, { $($own:tt)* }) => {
+    ($backend:ty) => {
         #[async_trait::async_trait]
         impl Store for $backend {
-            $($own)*
+            async fn insert_session(&self, row: &SessionRow) -> Result<bool, StoreError> {
+                sessions::insert_session(&self.pool, row).await
+            }
+            async fn save_session(&self, row: &SessionRow) -> Result<(), StoreError> {
+                sessions::save_session(&self.pool, row).await
+            }
+            async fn load_session(
+                &self,
+                id: &str,
+                now: i64,
+            ) -> Result<Option<SessionRow>, StoreError> {
+                sessions::load_session(&self.pool, id, now).await
+            }
+            async fn delete_session(&self, id: &str) -> Result<(), StoreError> {
+                sessions::delete_session(&self.pool, id).await
+            }
+            async fn delete_expired_sessions(&self, now: i64) -> Result<u64, StoreError> {
+                sessions::delete_expired_sessions(&self.pool, now).await
+            }
+            async fn ping(&self) -> Result<(), StoreError> {
+                sessions::ping(&self.pool).await
+            }
             async fn create_user(&self, user: &User) -> Result<(), StoreError> {
                 cases::create_user(&self.pool, user).await
             }
@@ -30,10 +51,18 @@ macro_rules! impl_store {
             async fn user_by_id(&self, id: &str) -> Result<Option<User>, StoreError> {
                 cases::user_by_id(&self.pool, id).await
             }
-            async fn set_password(&self, user_id: &str, password_hash: &str) -> Result<(), StoreError> {
+            async fn set_password(
+                &self,
+                user_id: &str,
+                password_hash: &str,
+            ) -> Result<(), StoreError> {
                 cases::set_password(&self.pool, user_id, password_hash).await
             }
-            async fn set_totp_secret(&self, user_id: &str, secret: Option<&str>) -> Result<(), StoreError> {
+            async fn set_totp_secret(
+                &self,
+                user_id: &str,
+                secret: Option<&str>,
+            ) -> Result<(), StoreError> {
                 cases::set_totp_secret(&self.pool, user_id, secret).await
             }
             async fn delete_user(&self, user_id: &str) -> Result<Vec<String>, StoreError> {
@@ -42,7 +71,11 @@ macro_rules! impl_store {
             async fn create_auth_session(&self, session: &AuthSession) -> Result<(), StoreError> {
                 cases::create_auth_session(&self.pool, session).await
             }
-            async fn auth_session_user(&self, id: &str, now: i64) -> Result<Option<User>, StoreError> {
+            async fn auth_session_user(
+                &self,
+                id: &str,
+                now: i64,
+            ) -> Result<Option<User>, StoreError> {
                 cases::auth_session_user(&self.pool, id, now).await
             }
             async fn delete_auth_session(&self, id: &str) -> Result<(), StoreError> {
@@ -73,7 +106,11 @@ macro_rules! impl_store {
             ) -> Result<(), StoreError> {
                 cases::set_recovery_codes(&self.pool, user_id, code_hashes).await
             }
-            async fn take_recovery_code(&self, user_id: &str, code_hash: &str) -> Result<bool, StoreError> {
+            async fn take_recovery_code(
+                &self,
+                user_id: &str,
+                code_hash: &str,
+            ) -> Result<bool, StoreError> {
                 cases::take_recovery_code(&self.pool, user_id, code_hash).await
             }
             async fn recovery_codes_left(&self, user_id: &str) -> Result<u64, StoreError> {
@@ -134,10 +171,16 @@ macro_rules! impl_store {
             ) -> Result<i64, StoreError> {
                 cases::save_answers(&self.pool, case_id, answers, actor).await
             }
-            async fn latest_answers(&self, case_id: &str) -> Result<Option<AnswerVersion>, StoreError> {
+            async fn latest_answers(
+                &self,
+                case_id: &str,
+            ) -> Result<Option<AnswerVersion>, StoreError> {
                 cases::latest_answers(&self.pool, case_id).await
             }
-            async fn answer_versions(&self, case_id: &str) -> Result<Vec<AnswerVersion>, StoreError> {
+            async fn answer_versions(
+                &self,
+                case_id: &str,
+            ) -> Result<Vec<AnswerVersion>, StoreError> {
                 cases::answer_versions(&self.pool, case_id).await
             }
             async fn add_event(&self, event: &Event, actor: &Actor) -> Result<(), StoreError> {
@@ -146,7 +189,11 @@ macro_rules! impl_store {
             async fn update_event(&self, event: &Event, actor: &Actor) -> Result<Edit, StoreError> {
                 cases::update_event(&self.pool, event, actor).await
             }
-            async fn event(&self, case_id: &str, event_id: &str) -> Result<Option<Event>, StoreError> {
+            async fn event(
+                &self,
+                case_id: &str,
+                event_id: &str,
+            ) -> Result<Option<Event>, StoreError> {
                 cases::event_by_id(&self.pool, case_id, event_id).await
             }
             async fn events(&self, case_id: &str) -> Result<Vec<Event>, StoreError> {
