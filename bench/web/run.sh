@@ -24,8 +24,12 @@ for tool in wrk nginx curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk nginx curl)" >&2; exit 1; }
 done
 
-cargo build --release -p routewijzer
-bin=$root/target/release/routewijzer
+# BIN=path measures another build of the server (say, the one before a change) with the same
+# script; without it the script builds and measures this checkout.
+if [ -z "${BIN:-}" ]; then
+  cargo build --release -p routewijzer
+fi
+bin=${BIN:-$root/target/release/routewijzer}
 
 wait_health() {
   local url=$1

@@ -1,6 +1,6 @@
 //! Persistence behind one small trait, so that the web app does not know which database it runs
-//! on. `store-sqlite` implements it today; a Postgres crate can implement the same trait later
-//! (the pattern of a trait crate with one crate per backend, as in atuin).
+//! on. `store-sqlite` and `store-postgres` implement it, both from the SQL in `sql/` (the pattern
+//! of a trait crate with one crate per backend, as in atuin).
 //!
 //! It holds the server-side sessions (the intake answers of a visitor without an account),
 //! accounts and their logins, and the case files: children, parties, intake answer versions, the

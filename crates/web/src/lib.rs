@@ -1,65 +1,41 @@
 //! The Routewijzer web app: server-rendered pages for the intake, the personal route, the
-//! knowledge base and search, in Dutch and English, that work without JavaScript.
+//! knowledge base and search, case files, sharing and the organisation, in Dutch and English,
+//! that work without JavaScript.
 //!
 //! [`App::build`] loads and checks the content, opens the store and builds the search index;
-//! [`App::router`] gives the axum router and [`App::serve`] runs it until SIGTERM or Ctrl-C.
-//! Handlers live in modules named after their pages (`intake`, `route_page`, `knowledge`,
-//! `search_page`, `answers_file`); what every page shares (language, security headers, CSRF,
-//! request logs) is middleware applied once in [`app`].
+//! [`App::router`] gives the axum router (every route is listed in `router`) and [`App::serve`]
+//! runs it until SIGTERM or Ctrl-C.
 //!
-//! Accounts (`account`, `reset`, `totp`) and case files (`case_page`, `case_export`,
-//! `share_page`) live beside them; every route under `/dossiers/{case}` is authorised by one
-//! extractor, `case_page::CaseAccess`, against the table `CASE_ROUTES`.
+//! The pages are arranged by area, one folder each: `intake`, `route`, `knowledge`, `letters`,
+//! `cases`, `sharing`, `organisation` and `account`. Handlers are thin: they parse the request,
+//! call the domain crates (`cases`, `route`, `letters`, `figures`, the store) and render. What
+//! every page uses (login, CSRF, headers, errors, layout, texts, forms, links) is in `http`. An
+//! area uses `http` (with the shared state and the content library), `mail` and the domain
+//! crates; never another area. Case routes are authorised in one place: `http::case_access`.
 
 mod account;
-mod answers;
-mod answers_file;
 mod app;
-mod case_advice;
-mod case_export;
-mod case_page;
-mod case_people;
-mod case_ref;
-mod case_versions;
-mod caseload;
+mod cases;
 mod config;
-mod csrf;
-mod dossier_export;
-mod error;
-mod feed;
-mod figures_page;
-mod forms;
-mod glossary;
-mod groups;
-mod headers;
-mod help;
-mod i18n;
+mod http;
 mod intake;
 mod knowledge;
-mod layout;
-mod letters_page;
-mod library;
-mod logging;
+mod letters;
 mod mail;
-mod markdown;
-mod org;
-mod recovery;
-mod reminders;
-mod reset;
-mod route_page;
-mod search_page;
-mod share_page;
-mod totp;
+mod organisation;
+mod route;
+mod router;
+mod sharing;
 
+pub use account::totp::current as totp_code;
 pub use app::App;
-pub use case_page::{CASE_ROUTES, needed_role};
 pub use config::{Config, ContentChecks, PasswordCost, Today};
-pub use error::StartError;
-pub use i18n::Lang;
+pub use http::case_access::{CASE_ROUTES, needed_role};
+pub use http::error::StartError;
+pub use http::i18n::Lang;
 pub use mail::{Mail, MailConfigError, MailError, Mailer};
-pub use org::{MemberChangeError, change_member, parse_member_role};
-pub use reminders::ReminderError;
-pub use totp::current as totp_code;
+pub use organisation::members::{MemberChangeError, change_member, parse_member_role};
+pub use organisation::reminders::ReminderError;
 
 /// The idle time after which a session and its answers are gone.
 pub const SESSION_IDLE: std::time::Duration = std::time::Duration::from_secs(20 * 60 * 60);

@@ -234,7 +234,8 @@ async fn matrix(app: Router, store: Arc<dyn Store>) {
     let help =
         crate::help::summary_volunteer(&store, &case, &owner_id, "volunteer@example.nl").await;
 
-    for (method, pattern, needed) in web::CASE_ROUTES {
+    for (method, pattern, action) in web::CASE_ROUTES {
+        let needed = &action.needs();
         let path = pattern
             .replace("{case}", &case)
             .replace("{event}", &event)

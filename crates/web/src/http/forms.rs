@@ -1,0 +1,249 @@
+//! The question form: from a content question to form fields, and from a posted form back to an
+//! answer, with errors a parent can act on. The last word on whether an answer fits is
+//! `route::situation::check_value`; this module only turns form fields into a value first.
+
+use jiff::civil::Date;
+use route::condition::Value;
+use route::model::{Question, QuestionType};
+use route::situation::{RawValue, check_value};
+
+use crate::http::i18n::Tr;
+
+/// Radio value of "don't know / skip" in a radio group; never a content option value, because
+/// content ids cannot start with `_`.
+pub const SKIP_VALUE: &str = "_overslaan";
+
+/// What a posted question form holds.
+#[derive(Debug, Default, Clone)]
+pub struct Posted {
+    pub answer: Vec<String>,
+    pub day: String,
+    pub month: String,
+    pub year: String,
+    pub skip: bool,
+    /// `controle`: the visitor came from the check page and goes back there.
+    pub back_to: Option<String>,
+}
+
+impl Posted {
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Posted {
+        let mut p = Posted::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "antwoord" if v == SKIP_VALUE => p.skip = true,
+                "antwoord" => p.answer.push(v),
+                "dag" => p.day = v,
+                "maand" => p.month = v,
+                "jaar" => p.year = v,
+                "overslaan" => p.skip = true,
+                "terug" => p.back_to = Some(v),
+                _ => {}
+            }
+        }
+        p
+    }
+}
+
+/// A field error: the message and the id of the field it is about.
+#[derive(Debug, Clone)]
+pub struct FieldError {
+    pub message: String,
+    pub field: String,
+}
+
+/// The id of the first input of a question's form, for the error summary link.
+pub fn first_field(kind: QuestionType) -> &'static str {
+    match kind {
+        QuestionType::Date => "dag",
+        QuestionType::Number => "antwoord",
+        _ => "antwoord-1",
+    }
+}
+
+/// Turns a posted form into a checked answer.
+pub fn parse(q: &Question, p: &Posted, i: Tr) -> Result<Value, FieldError> {
+    let err = |message: String| FieldError {
+        message,
+        field: first_field(q.kind).to_string(),
+    };
+    if p.skip && q.optional {
+        return check_value(q, &RawValue::Null).map_err(|_| err(i.t("error-not-allowed")));
+    }
+    let raw = match q.kind {
+        QuestionType::Yesno => match p.answer.first().map(String::as_str) {
+            Some("ja") => RawValue::Bool(true),
+            Some("nee") => RawValue::Bool(false),
+            _ => return Err(err(i.t("error-choose-one"))),
+        },
+        QuestionType::Choice => match p.answer.first() {
+            Some(v) if !v.is_empty() => RawValue::Text(v.clone()),
+            _ => return Err(err(i.t("error-choose-one"))),
+        },
+        QuestionType::Multi => {
+            if p.answer.is_empty() {
+                return Err(err(i.t("error-choose-some")));
+            }
+            if let Some(alone) = q.alone_with_others(&p.answer) {
+                return Err(err(i.t1("error-choose-alone", "option", &alone.label)));
+            }
+            RawValue::List(p.answer.iter().cloned().map(RawValue::Text).collect())
+        }
+        QuestionType::Number => {
+            let text = p
+                .answer
+                .first()
+                .map(|s| s.trim().replace(',', "."))
+                .unwrap_or_default();
+            let Ok(n) = text.parse::<f64>() else {
+                return Err(err(i.t("error-number")));
+            };
+            if !n.is_finite() {
+                return Err(err(i.t("error-number")));
+            }
+            let range = |n: f64| {
+                let low = q.min.is_some_and(|m| n < m);
+                let high = q.max.is_some_and(|m| n > m);
+                low || high
+            };
+            if range(n) {
+                return Err(err(number_range_message(q, i)));
+            }
+            RawValue::Number(n)
+        }
+        QuestionType::Date => RawValue::Date(parse_date(p, i).map_err(err)?),
+    };
+    check_value(q, &raw).map_err(|_| match q.kind {
+        QuestionType::Number => err(number_range_message(q, i)),
+        _ => err(i.t("error-not-allowed")),
+    })
+}
+
+fn number_range_message(q: &Question, i: Tr) -> String {
+    let show = |n: f64| format!("{n}");
+    match (q.min, q.max) {
+        (Some(a), Some(b)) => i.args("error-number-range", &[("min", show(a)), ("max", show(b))]),
+        (Some(a), None) => i.t1("error-number-min", "min", show(a)),
+        (None, Some(b)) => i.t1("error-number-max", "max", show(b)),
+        (None, None) => i.t("error-number"),
+    }
+}
+
+/// Day, month and year fields to a date; a year is written in full.
+pub fn parse_date(p: &Posted, i: Tr) -> Result<Date, String> {
+    let (d, m, y) = (p.day.trim(), p.month.trim(), p.year.trim());
+    if d.is_empty() && m.is_empty() && y.is_empty() {
+        return Err(i.t("error-date-empty"));
+    }
+    let num = |s: &str| s.parse::<i16>().ok();
+    match (num(d), num(m), num(y)) {
+        (Some(d), Some(m), Some(y)) if (1900..=2100).contains(&y) && y.to_string().len() == 4 => {
+            Date::new(y, m as i8, d as i8).map_err(|_| i.t("error-date"))
+        }
+        _ => Err(i.t("error-date")),
+    }
+}
+
+/// The form fields as shown: from a stored answer or from what was just posted.
+#[derive(Debug, Default, Clone)]
+pub struct Filled {
+    pub chosen: Vec<String>,
+    pub number: String,
+    pub day: String,
+    pub month: String,
+    pub year: String,
+    pub skipped: bool,
+}
+
+impl Filled {
+    pub fn from_value(v: Option<&Value>) -> Filled {
+        let mut f = Filled::default();
+        match v {
+            Some(Value::Bool(true)) => f.chosen.push("ja".into()),
+            Some(Value::Bool(false)) => f.chosen.push("nee".into()),
+            Some(Value::Text(t)) => f.chosen.push(t.clone()),
+            Some(Value::List(l)) => f.chosen = l.clone(),
+            Some(Value::Number(n)) => f.number = format!("{n}"),
+            Some(Value::Date(d)) => {
+                f.day = d.day().to_string();
+                f.month = d.month().to_string();
+                f.year = d.year().to_string();
+            }
+            Some(Value::Skipped) => f.skipped = true,
+            None => {}
+        }
+        f
+    }
+
+    pub fn from_posted(p: &Posted) -> Filled {
+        Filled {
+            chosen: p.answer.clone(),
+            number: p.answer.first().cloned().unwrap_or_default(),
+            day: p.day.clone(),
+            month: p.month.clone(),
+            year: p.year.clone(),
+            skipped: p.skip,
+        }
+    }
+}
+
+/// An answer in words, for the check page and the "why" of the route.
+pub fn show_answer(q: &Question, v: &Value, i: Tr) -> String {
+    let label = |value: &str| {
+        q.options
+            .iter()
+            .find(|o| o.value == value)
+            .map(|o| o.label.clone())
+            .unwrap_or_else(|| value.to_string())
+    };
+    match v {
+        Value::Bool(true) => i.t("answer-yes"),
+        Value::Bool(false) => i.t("answer-no"),
+        Value::Text(t) => label(t),
+        Value::List(l) if l.is_empty() => i.t("answer-none"),
+        Value::List(l) => l.iter().map(|v| label(v)).collect::<Vec<_>>().join("; "),
+        Value::Number(n) => match &q.unit {
+            Some(unit) => format!("{n} {unit}"),
+            None => format!("{n}"),
+        },
+        Value::Date(d) => calendar::format_date_nl(*d),
+        Value::Skipped => i.t("answer-skipped"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::i18n::Lang;
+
+    fn posted(d: &str, m: &str, y: &str) -> Posted {
+        Posted {
+            day: d.into(),
+            month: m.into(),
+            year: y.into(),
+            ..Posted::default()
+        }
+    }
+
+    #[test]
+    fn dates_from_three_fields() {
+        let i = Tr { lang: Lang::Nl };
+        assert_eq!(
+            parse_date(&posted("15", "3", "2027"), i),
+            Ok(jiff::civil::date(2027, 3, 15))
+        );
+        assert_eq!(
+            parse_date(&posted(" 1", "03 ", "2027"), i),
+            Ok(jiff::civil::date(2027, 3, 1))
+        );
+        let bad = parse_date(&posted("31", "2", "2027"), i).unwrap_err();
+        assert_eq!(bad, "Vul een geldige datum in, bijvoorbeeld 15 3 2027.");
+        assert!(
+            parse_date(&posted("1", "3", "27"), i).is_err(),
+            "two-digit years are refused"
+        );
+        assert_eq!(
+            parse_date(&posted("", "", ""), i).unwrap_err(),
+            "Vul een datum in, bijvoorbeeld 15 3 2027."
+        );
+    }
+}

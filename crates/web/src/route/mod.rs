@@ -1,0 +1,107 @@
+//! The personal route: `route::report::report` rendered as a step-by-step page (the current step
+//! first and open, the rest collapsed but readable), with warnings, deadlines, sources and the
+//! reason for every item; and the deadlines as a calendar file.
+
+mod page;
+mod plan;
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+
+pub use plan::plan;
+
+use crate::http::answers;
+use crate::http::error::PageError;
+use crate::http::i18n::Lang;
+use crate::http::links::next_location;
+use crate::http::page_cache::{CachedPage, accepts_gzip};
+use crate::http::state::AppState;
+use page::page;
+
+/// `GET /route`: the route for the answers in the session.
+pub async fn show(
+    State(state): State<AppState>,
+    lang: Lang,
+    session: Session,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    let stored = answers::load(&session).await?;
+    if stored.is_empty() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let lib = &state.lib;
+    let today = state.today.date();
+    let key = cache_key(&stored, today, lang);
+    // A cached page was complete for the same answers and day, so it needs no intake check.
+    let page = match state.route_cache.get(key) {
+        Some(page) => page,
+        None => {
+            let s = answers::situation(&lib.k, &stored, today);
+            let next = next_location(&state, &s);
+            if next != "/controle" {
+                return Ok(Redirect::to(&next).into_response());
+            }
+            let advice = route::advise(&lib.k, &s);
+            let report = route::report::report(&lib.k, &advice);
+            let mut view = page(lib, &report, lang);
+            view.layout.restart = true;
+            let html = match view.render() {
+                Ok(html) => lib.linker.link(&html),
+                Err(e) => {
+                    tracing::error!(error = %e, "template failed");
+                    return Err(PageError::Internal);
+                }
+            };
+            let page = Arc::new(CachedPage::new(html));
+            state.route_cache.put(key, page.clone());
+            page
+        }
+    };
+    Ok(page.response(accepts_gzip(&headers)))
+}
+
+/// The route page depends only on the answers, the region, the day and the language.
+fn cache_key(stored: &answers::Stored, today: jiff::civil::Date, lang: Lang) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    serde_json::to_string(&stored.answers)
+        .unwrap_or_default()
+        .hash(&mut h);
+    stored.region.map(|r| r.name()).hash(&mut h);
+    today.hash(&mut h);
+    lang.code().hash(&mut h);
+    h.finish()
+}
+
+/// `GET /route.ics`: the computed deadlines as a calendar file.
+pub async fn calendar(
+    State(state): State<AppState>,
+    session: Session,
+) -> Result<Response, PageError> {
+    let stored = answers::load(&session).await?;
+    if stored.is_empty() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let lib = &state.lib;
+    let s = answers::situation(&lib.k, &stored, state.today.date());
+    let advice = route::advise(&lib.k, &s);
+    let report = route::report::report(&lib.k, &advice);
+    let body = route::deadlines_ics::to_string(&report);
+    let mut response = body.into_response();
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8"),
+    );
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"routewijzer-termijnen.ics\""),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
