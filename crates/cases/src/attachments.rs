@@ -1,8 +1,8 @@
 //! Files on timeline events. A file is accepted by its content, never its name (PDF, PNG, JPEG
-//! or DOCX, at most [`MAX_FILE`]); its bytes are kept under the data folder ([`Files`]), written
-//! whole or not at all, and only ever given back as a download.
+//! or DOCX, at most [`MAX_FILE`]); its bytes are kept in the store with its row, written in one
+//! transaction, read back in chunks ([`Chunks`]) and only ever given back as a download.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use store::{Actor, Attachment, Store, new_id};
 
@@ -78,69 +78,10 @@ pub fn clean_file_name(name: &str) -> String {
         .collect()
 }
 
-/// Where the bytes of attachments live: a folder per case under the data folder, never served
-/// as they are.
-#[derive(Debug, Clone)]
-pub struct Files {
-    root: PathBuf,
-}
-
-impl Files {
-    /// The attachment folder under `data_dir`.
-    pub fn new(data_dir: &Path) -> Files {
-        Files {
-            root: data_dir.join("attachments"),
-        }
-    }
-
-    fn case_dir(&self, case_id: &str) -> PathBuf {
-        self.root.join(safe_name(case_id))
-    }
-
-    /// The bytes of one attachment of a case.
-    pub fn read(&self, case_id: &str, attachment_id: &str) -> Result<Vec<u8>, CaseError> {
-        std::fs::read(self.case_dir(case_id).join(safe_name(attachment_id))).map_err(|source| {
-            CaseError::File {
-                case_id: case_id.to_string(),
-                source,
-            }
-        })
-    }
-
-    /// Writes a file whole or not at all: a temporary name, flushed to disk, then renamed.
-    pub fn write(&self, case_id: &str, attachment_id: &str, bytes: &[u8]) -> Result<(), CaseError> {
-        let dir = self.case_dir(case_id);
-        write_whole(&dir, &safe_name(attachment_id), bytes).map_err(|source| CaseError::File {
-            case_id: case_id.to_string(),
-            source,
-        })
-    }
-
-    /// Removes every file of a case (after the case is deleted).
-    pub fn remove_case(&self, case_id: &str) {
-        if let Err(e) = std::fs::remove_dir_all(self.case_dir(case_id))
-            && e.kind() != std::io::ErrorKind::NotFound
-        {
-            tracing::error!(error = %e, "cannot remove the files of a deleted case");
-        }
-    }
-}
-
-fn write_whole(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!("{name}.part"));
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, dir.join(name))
-}
-
 /// Keeps `bytes` (already [`check`]ed, of type `media_type`) as an attachment of `event_id`:
-/// first the file, then its row, so a row never points at a missing file.
+/// the row and the bytes in one transaction of the store.
 pub async fn add(
     store: &dyn Store,
-    files: &Files,
     event: (&str, &str),
     file_name: &str,
     media_type: &str,
@@ -148,10 +89,8 @@ pub async fn add(
     actor: &Actor,
 ) -> Result<Attachment, CaseError> {
     let (case_id, event_id) = event;
-    let id = new_id();
-    files.write(case_id, &id, bytes)?;
     let attachment = Attachment {
-        id,
+        id: new_id(),
         case_id: case_id.to_string(),
         event_id: event_id.to_string(),
         file_name: clean_file_name(file_name),
@@ -160,23 +99,110 @@ pub async fn add(
         sha256: sha256_hex(bytes),
         created_at: actor.now,
     };
-    store.add_attachment(&attachment, actor).await?;
+    store.add_attachment(&attachment, bytes, actor).await?;
     Ok(attachment)
 }
 
-/// One attachment of a case with its bytes, or `None` when the case has no such attachment.
-pub async fn open(
+/// One attachment of a case, or `None` when the case has no such attachment.
+pub async fn find(
     store: &dyn Store,
-    files: &Files,
     case_id: &str,
     attachment_id: &str,
-) -> Result<Option<(Attachment, Vec<u8>)>, CaseError> {
+) -> Result<Option<Attachment>, CaseError> {
     let list = store.attachments(case_id).await?;
-    let Some(a) = list.into_iter().find(|a| a.id == attachment_id) else {
-        return Ok(None);
-    };
-    let bytes = files.read(case_id, &a.id)?;
-    Ok(Some((a, bytes)))
+    Ok(list.into_iter().find(|a| a.id == attachment_id))
+}
+
+/// The bytes of an attachment, read chunk by chunk: a download sends each chunk as it comes, so
+/// that a large file is never held whole.
+pub struct Chunks {
+    attachment: Attachment,
+    next: i64,
+    count: i64,
+}
+
+impl Chunks {
+    pub fn of(attachment: Attachment) -> Chunks {
+        let count = store::attachment_chunks(attachment.size);
+        Chunks {
+            attachment,
+            next: 0,
+            count,
+        }
+    }
+
+    /// The next chunk, or `None` after the last. A chunk that is missing is an error naming the
+    /// case, never a short file.
+    pub async fn next(&mut self, store: &dyn Store) -> Result<Option<Vec<u8>>, CaseError> {
+        if self.next >= self.count {
+            return Ok(None);
+        }
+        let a = &self.attachment;
+        let chunk = store.attachment_chunk(&a.case_id, &a.id, self.next).await?;
+        let Some(chunk) = chunk else {
+            return Err(CaseError::MissingBytes {
+                case_id: a.case_id.clone(),
+                attachment_id: a.id.clone(),
+            });
+        };
+        self.next += 1;
+        Ok(Some(chunk))
+    }
+}
+
+/// The whole of an attachment, for the ZIPs that hold it.
+pub async fn read_all(store: &dyn Store, attachment: &Attachment) -> Result<Vec<u8>, CaseError> {
+    let mut bytes = Vec::with_capacity(attachment.size.max(0) as usize);
+    let mut chunks = Chunks::of(attachment.clone());
+    while let Some(chunk) = chunks.next(store).await? {
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
+}
+
+/// Moves attachments that an older version kept in `data_dir/attachments/<case>/<id>` into the
+/// store, one transaction each, and removes each file once its bytes are stored. Safe to run
+/// at every start: what is in the store already is left alone. Returns how many were moved.
+pub async fn move_into_store(store: &dyn Store, data_dir: &Path) -> Result<usize, CaseError> {
+    let folder = data_dir.join("attachments");
+    if !folder.exists() {
+        return Ok(0);
+    }
+    let mut moved = 0;
+    for a in store.attachments_without_bytes().await? {
+        let file = folder.join(safe_name(&a.case_id)).join(safe_name(&a.id));
+        let bytes = match std::fs::read(&file) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                tracing::error!(case_id = %a.case_id, attachment_id = %a.id,
+                    "an attachment has neither bytes in the store nor a file in the data folder");
+                continue;
+            }
+            Err(source) => {
+                return Err(CaseError::File {
+                    case_id: a.case_id.clone(),
+                    source,
+                });
+            }
+        };
+        if store.put_attachment_bytes(&a, &bytes).await? {
+            moved += 1;
+        }
+        let _ = std::fs::remove_file(&file);
+    }
+    remove_empty_folders(&folder);
+    Ok(moved)
+}
+
+/// Removes the old attachment folder when nothing is left in it; a folder that still holds a
+/// file (one without a row) is kept for the operator to look at.
+fn remove_empty_folders(folder: &Path) {
+    if let Ok(entries) = std::fs::read_dir(folder) {
+        for entry in entries.flatten() {
+            let _ = std::fs::remove_dir(entry.path());
+        }
+    }
+    let _ = std::fs::remove_dir(folder);
 }
 
 #[cfg(test)]

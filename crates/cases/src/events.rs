@@ -7,7 +7,7 @@ use route::model::QuestionType;
 use store::{Actor, Edit, Event, Store, new_id};
 
 use crate::CaseError;
-use crate::attachments::{self, Files};
+use crate::attachments;
 
 /// The kinds of timeline events; the text of each is `event-kind-<kind>`.
 pub const EVENT_KINDS: [&str; 7] = [
@@ -127,7 +127,6 @@ pub enum AddRefused {
 #[allow(clippy::too_many_arguments)]
 pub async fn add(
     store: &dyn Store,
-    files: &Files,
     k: &Knowledge,
     case_id: &str,
     draft: &EventDraft,
@@ -163,7 +162,6 @@ pub async fn add(
     if let (Some(u), Some(media_type)) = (upload, media_type) {
         attachments::add(
             store,
-            files,
             (case_id, &event.id),
             &u.file_name,
             media_type,

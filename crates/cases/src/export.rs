@@ -13,7 +13,7 @@ use store::{
 };
 
 use crate::CaseError;
-use crate::attachments::{Files, MAX_FILE, safe_name, sniff};
+use crate::attachments::{self, MAX_FILE, safe_name, sniff};
 
 /// The name and version of the format.
 pub const FORMAT: &str = "routewijzer-case/1";
@@ -67,7 +67,7 @@ impl ImportError {
 }
 
 /// The whole case as a ZIP.
-pub async fn export(s: &dyn Store, files: &Files, case: &Case) -> Result<Vec<u8>, CaseError> {
+pub async fn export(s: &dyn Store, case: &Case) -> Result<Vec<u8>, CaseError> {
     let id = &case.id;
     let file = CaseFile {
         format: FORMAT.to_string(),
@@ -101,7 +101,7 @@ pub async fn export(s: &dyn Store, files: &Files, case: &Case) -> Result<Vec<u8>
     let json = serde_json::to_vec_pretty(&file).map_err(|e| internal(&e))?;
     zip.write_all(&json).map_err(|e| internal(&e))?;
     for a in &file.attachments {
-        let bytes = files.read(id, &a.id)?;
+        let bytes = attachments::read_all(s, a).await?;
         zip.start_file(format!("attachments/{}", safe_name(&a.id)), options)
             .map_err(|e| internal(&e))?;
         zip.write_all(&bytes).map_err(|e| internal(&e))?;
@@ -133,7 +133,6 @@ fn read_entry(
 /// Reads an export into a new case owned by `actor`; returns the new case id.
 pub async fn import(
     s: &dyn Store,
-    files: &Files,
     bytes: &[u8],
     actor: &Actor,
 ) -> Result<Result<String, ImportError>, CaseError> {
@@ -225,7 +224,6 @@ pub async fn import(
             continue;
         };
         let id = new_id();
-        files.write(&case.id, &id, &bytes)?;
         let attachment = Attachment {
             id,
             case_id: case.id.clone(),
@@ -234,7 +232,7 @@ pub async fn import(
             size: bytes.len() as i64,
             ..a
         };
-        s.add_attachment(&attachment, actor).await?;
+        s.add_attachment(&attachment, &bytes, actor).await?;
     }
     Ok(Ok(case.id))
 }

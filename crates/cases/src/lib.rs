@@ -1,6 +1,6 @@
 //! The case domain: what a parent's case file is and what may be done with it, without HTTP,
 //! HTML or SQL. The web pages and a JSON API call this crate; it reaches the data only through
-//! the [`store::Store`] trait and the attachment folder ([`attachments::Files`]).
+//! the [`store::Store`] trait.
 //!
 //! - [`access`]: who may do what with a case: one [`access::Action`] per thing a person can do,
 //!   each needing one [`store::Role`], checked by [`access::open`] for every request;

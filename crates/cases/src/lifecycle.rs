@@ -5,7 +5,6 @@ use store::{Actor, Case, Store, new_id};
 
 use crate::CaseError;
 use crate::answers::Stored;
-use crate::attachments::Files;
 
 /// The longest title kept.
 const MAX_TITLE: usize = 200;
@@ -35,20 +34,13 @@ pub async fn create(
 }
 
 /// Deletes the case, everything in it and its files.
-pub async fn delete(store: &dyn Store, files: &Files, case_id: &str) -> Result<(), CaseError> {
+pub async fn delete(store: &dyn Store, case_id: &str) -> Result<(), CaseError> {
     store.delete_case(case_id).await?;
-    files.remove_case(case_id);
     Ok(())
 }
 
 /// Deletes an account with its cases and their files.
-pub async fn delete_account(
-    store: &dyn Store,
-    files: &Files,
-    user_id: &str,
-) -> Result<(), CaseError> {
-    for case_id in store.delete_user(user_id).await? {
-        files.remove_case(&case_id);
-    }
+pub async fn delete_account(store: &dyn Store, user_id: &str) -> Result<(), CaseError> {
+    store.delete_user(user_id).await?;
     Ok(())
 }

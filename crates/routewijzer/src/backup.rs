@@ -1,11 +1,11 @@
-//! `routewijzer backup FILE`: a consistent copy of the database while the server runs, with the
-//! attachments beside it in `FILE.attachments/`.
+//! `routewijzer backup FILE`: a consistent copy of the database while the server runs. The
+//! attachments are in the database, so the copy holds them.
 //!
 //! SQLite (the default) is copied with `VACUUM INTO`. PostgreSQL (`DATABASE_URL=postgres://...`)
 //! is copied with `pg_dump --format=custom`, which reads one snapshot; restore it into a new,
 //! empty database with `pg_restore --no-owner --dbname=URL FILE`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, ExitCode};
 
 use anyhow::{Context, Result, bail};
@@ -24,19 +24,19 @@ pub fn run(data: &Path, file: &Path) -> Result<ExitCode> {
         Some(url) => postgres_dump(&url, file)?,
         None => sqlite_copy(data, file)?,
     }
-    // Attachment files are written before their row and never changed, so copying them after
-    // the database gives every row in the copy its file.
-    let attachments = data.join("attachments");
-    let mut copied = 0;
-    if attachments.exists() {
-        let target = PathBuf::from(format!("{}.attachments", file.display()));
-        copied = copy_dir(&attachments, &target)
-            .with_context(|| format!("cannot copy the attachments to {}", target.display()))?;
-    }
     println!(
-        "backup written to {} ({copied} attachment file(s) beside it)",
+        "backup written to {} (attachments included)",
         file.display()
     );
+    if data.join("attachments").exists() {
+        // Files of an older version that no server has moved into the database yet.
+        eprintln!(
+            "warning: {} still holds attachment files of an older version, which this backup \
+             does not hold; start the server once to move them into the database, then back up \
+             again",
+            data.join("attachments").display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -133,24 +133,6 @@ fn percent_decode(s: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Copies a folder tree; returns how many files were copied. Unfinished uploads (`.part`) are
-/// left out.
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<usize> {
-    std::fs::create_dir_all(to)?;
-    let mut n = 0;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            n += copy_dir(&path, &to.join(entry.file_name()))?;
-        } else if path.extension().is_none_or(|e| e != "part") {
-            std::fs::copy(&path, to.join(entry.file_name()))?;
-            n += 1;
-        }
-    }
-    Ok(n)
 }
 
 #[cfg(test)]

@@ -15,7 +15,9 @@ type Db = sqlx::Postgres;
 #[path = "../../store/sql/mod.rs"]
 #[macro_use]
 mod sql;
-use sql::{case_edit, cases, groups, org, outcome, reminders, sessions, throttle};
+use sql::{
+    attachment_bytes, case_edit, cases, groups, org, outcome, reminders, sessions, throttle,
+};
 
 #[derive(Debug, Clone)]
 pub struct PgStore {

@@ -22,7 +22,9 @@ type Db = sqlx::Sqlite;
 #[macro_use]
 mod sql;
 use cases::query_error;
-use sql::{case_edit, cases, groups, org, outcome, reminders, sessions, throttle};
+use sql::{
+    attachment_bytes, case_edit, cases, groups, org, outcome, reminders, sessions, throttle,
+};
 
 /// The file name of the database inside the data folder.
 pub const FILE_NAME: &str = "routewijzer.sqlite";

@@ -423,12 +423,38 @@ async fn case_file(s: &dyn Store) {
         event_id: "e1".into(),
         file_name: "brief.pdf".into(),
         media_type: "application/pdf".into(),
-        size: 1234,
+        size: 0,
         sha256: "ab".repeat(32),
         created_at: 1000,
     };
-    s.add_attachment(&attachment, &me).await.unwrap();
-    assert_eq!(s.attachments("c1").await.unwrap(), vec![attachment]);
+    // Two and a half chunks, each byte telling its place, so a chunk out of order shows.
+    let bytes: Vec<u8> = (0..store::ATTACHMENT_CHUNK * 5 / 2)
+        .map(|i| (i % 251) as u8)
+        .collect();
+    let attachment = Attachment {
+        size: bytes.len() as i64,
+        ..attachment
+    };
+    s.add_attachment(&attachment, &bytes, &me).await.unwrap();
+    assert_eq!(s.attachments("c1").await.unwrap(), vec![attachment.clone()]);
+    assert_eq!(store::attachment_chunks(attachment.size), 3);
+    let mut read = Vec::new();
+    for seq in 0..3 {
+        let chunk = s.attachment_chunk("c1", "f1", seq).await.unwrap();
+        read.extend(chunk.expect("every chunk is there"));
+    }
+    assert_eq!(read, bytes, "the bytes come back as they went in");
+    assert_eq!(s.attachment_chunk("c1", "f1", 3).await.unwrap(), None);
+    assert_eq!(
+        s.attachment_chunk("other-case", "f1", 0).await.unwrap(),
+        None,
+        "a chunk is only found through its own case"
+    );
+    assert!(s.attachments_without_bytes().await.unwrap().is_empty());
+    assert!(
+        !s.put_attachment_bytes(&attachment, b"other").await.unwrap(),
+        "bytes that are there are not replaced"
+    );
 
     let outcome = StepOutcome {
         case_id: "c1".into(),

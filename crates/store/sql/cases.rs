@@ -202,12 +202,31 @@ macro_rules! impl_store {
             async fn add_attachment(
                 &self,
                 attachment: &Attachment,
+                bytes: &[u8],
                 actor: &Actor,
             ) -> Result<(), StoreError> {
-                cases::add_attachment(&self.pool, attachment, actor).await
+                attachment_bytes::add_attachment(&self.pool, attachment, bytes, actor).await
             }
             async fn attachments(&self, case_id: &str) -> Result<Vec<Attachment>, StoreError> {
                 cases::attachments(&self.pool, case_id).await
+            }
+            async fn attachment_chunk(
+                &self,
+                case_id: &str,
+                attachment_id: &str,
+                seq: i64,
+            ) -> Result<Option<Vec<u8>>, StoreError> {
+                attachment_bytes::chunk(&self.pool, case_id, attachment_id, seq).await
+            }
+            async fn attachments_without_bytes(&self) -> Result<Vec<Attachment>, StoreError> {
+                attachment_bytes::without_bytes(&self.pool).await
+            }
+            async fn put_attachment_bytes(
+                &self,
+                attachment: &Attachment,
+                bytes: &[u8],
+            ) -> Result<bool, StoreError> {
+                attachment_bytes::put_bytes(&self.pool, attachment, bytes).await
             }
             async fn save_step_outcome(
                 &self,
@@ -1000,32 +1019,7 @@ pub(crate) async fn events(pool: &Pool, case_id: &str) -> Result<Vec<Event>, Sto
     Ok(rows.into_iter().map(event).collect())
 }
 
-pub(crate) async fn add_attachment(
-    pool: &Pool,
-    a: &Attachment,
-    actor: &Actor,
-) -> Result<(), StoreError> {
-    let mut tx = begin(pool).await?;
-    sqlx::query(
-        "insert into attachments (id, case_id, event_id, file_name, media_type, size, sha256, created_at) \
-         select $1, $2, id, $4, $5, $6, $7, $8 from events where id = $3 and case_id = $2",
-    )
-    .bind(&a.id)
-    .bind(&a.case_id)
-    .bind(&a.event_id)
-    .bind(&a.file_name)
-    .bind(&a.media_type)
-    .bind(a.size)
-    .bind(&a.sha256)
-    .bind(a.created_at)
-    .execute(&mut *tx)
-    .await
-    .map_err(query_error)?;
-    audit(&mut tx, &a.case_id, actor, "attachment.add", &a.id).await?;
-    commit(tx).await
-}
-
-type AttachmentRow = (String, String, String, String, String, i64, String, i64);
+pub(crate) type AttachmentRow = (String, String, String, String, String, i64, String, i64);
 
 pub(crate) async fn attachments(pool: &Pool, case_id: &str) -> Result<Vec<Attachment>, StoreError> {
     let rows: Vec<AttachmentRow> = sqlx::query_as(
@@ -1036,21 +1030,21 @@ pub(crate) async fn attachments(pool: &Pool, case_id: &str) -> Result<Vec<Attach
     .fetch_all(pool)
     .await
     .map_err(query_error)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, case_id, event_id, file_name, media_type, size, sha256, created_at)| Attachment {
-                id,
-                case_id,
-                event_id,
-                file_name,
-                media_type,
-                size,
-                sha256,
-                created_at,
-            },
-        )
-        .collect())
+    Ok(rows.into_iter().map(attachment_of).collect())
+}
+
+pub(crate) fn attachment_of(row: AttachmentRow) -> Attachment {
+    let (id, case_id, event_id, file_name, media_type, size, sha256, created_at) = row;
+    Attachment {
+        id,
+        case_id,
+        event_id,
+        file_name,
+        media_type,
+        size,
+        sha256,
+        created_at,
+    }
 }
 
 pub(crate) async fn save_step_outcome(

@@ -4,6 +4,7 @@
 
 #[macro_use]
 pub(crate) mod cases;
+pub(crate) mod attachment_bytes;
 #[macro_use]
 pub(crate) mod case_edit;
 #[macro_use]

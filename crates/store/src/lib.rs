@@ -36,6 +36,16 @@ pub use throttle::ThrottleStore;
 use async_trait::async_trait;
 
 /// Everything the app keeps. Every method is one statement or transaction on the backend.
+/// Attachments are stored and read in pieces of this size, so that a download never holds a
+/// whole file and an upload is not copied whole once more.
+pub const ATTACHMENT_CHUNK: usize = 256 * 1024;
+
+/// How many chunks an attachment of `size` bytes has.
+pub fn attachment_chunks(size: i64) -> i64 {
+    let chunk = ATTACHMENT_CHUNK as i64;
+    (size.max(0) + chunk - 1) / chunk
+}
+
 #[async_trait]
 pub trait Store:
     std::fmt::Debug
@@ -159,12 +169,34 @@ pub trait Store:
     async fn event(&self, case_id: &str, event_id: &str) -> Result<Option<Event>, StoreError>;
     /// The events of a case, oldest date first.
     async fn events(&self, case_id: &str) -> Result<Vec<Event>, StoreError>;
+    /// Keeps an attachment's row and its bytes (in chunks of [`ATTACHMENT_CHUNK`]) in one
+    /// transaction: after a crash there is either both or neither.
     async fn add_attachment(
         &self,
         attachment: &Attachment,
+        bytes: &[u8],
         actor: &Actor,
     ) -> Result<(), StoreError>;
     async fn attachments(&self, case_id: &str) -> Result<Vec<Attachment>, StoreError>;
+    /// Chunk `seq` (from 0) of an attachment of `case_id`; `None` past the last chunk or for an
+    /// attachment of another case. An attachment of `size` bytes has
+    /// [`attachment_chunks(size)`](attachment_chunks) chunks.
+    async fn attachment_chunk(
+        &self,
+        case_id: &str,
+        attachment_id: &str,
+        seq: i64,
+    ) -> Result<Option<Vec<u8>>, StoreError>;
+    /// Attachments whose bytes are not in the store yet (kept in a data folder by an older
+    /// version), for the move into the store.
+    async fn attachments_without_bytes(&self) -> Result<Vec<Attachment>, StoreError>;
+    /// Stores the bytes of an attachment that has none yet, in one transaction; `false` when it
+    /// has bytes already (so a move that is run twice does nothing the second time).
+    async fn put_attachment_bytes(
+        &self,
+        attachment: &Attachment,
+        bytes: &[u8],
+    ) -> Result<bool, StoreError>;
     async fn save_step_outcome(
         &self,
         outcome: &StepOutcome,

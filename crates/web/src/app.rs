@@ -42,13 +42,22 @@ impl App {
             .map_err(|e| StartError::Search(e.to_string()))??;
         let lib = Library::new(k).map_err(|e| StartError::Search(e.to_string()))?;
         let (store, shared_store) = open_store(&config).await?;
+        // An older version kept attachments in the data folder; they move into the store once.
+        let moved = cases::attachments::move_into_store(&*store, &config.data_dir)
+            .await
+            .map_err(|e| StartError::Attachments(e.to_string()))?;
+        if moved > 0 {
+            tracing::info!(
+                moved,
+                "attachments moved from the data folder into the store"
+            );
+        }
         let state = AppState(Arc::new(Shared {
             lib: Arc::new(lib),
             store: store.clone(),
             today: config.today,
             secure_cookies: config.secure_cookies,
             route_cache: Arc::default(),
-            files: cases::attachments::Files::new(&config.data_dir),
             passwords: crate::http::passwords::Passwords::new(config.password_cost),
             throttle: Arc::new(crate::http::passwords::Throttle::new(store.clone())),
             shared_store,

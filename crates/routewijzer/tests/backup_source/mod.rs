@@ -1,9 +1,9 @@
-//! What both backup tests start from: a data folder with one attachment file, the account `u`
-//! with its case `c` and 50 events, and writes that go on while the backup runs.
+//! What both backup tests start from: the account `u` with its case `c`, 50 events and an
+//! attachment of three chunks, and writes that go on while the backup runs.
 
 use std::path::{Path, PathBuf};
 
-use store::{Actor, Event, Store};
+use store::{Actor, Attachment, Event, Store};
 
 pub fn actor() -> Actor {
     store_tests::actor("u", 1)
@@ -25,20 +25,43 @@ pub fn event(n: i64) -> Event {
     }
 }
 
-/// The data folder under `root`, with the attachment file of case `c` in it.
+/// The data folder under `root`.
 pub fn data_folder(root: &Path) -> PathBuf {
     let data = root.join("data");
-    std::fs::create_dir_all(data.join("attachments/c")).unwrap();
-    std::fs::write(data.join("attachments/c/f1"), b"%PDF-1.4 test").unwrap();
+    std::fs::create_dir_all(&data).unwrap();
     data
 }
 
-/// Writes the account, the case and its first 50 events.
+/// The bytes of the attachment `f1`: more than two chunks, so that the order of chunks counts.
+pub fn attachment_bytes() -> Vec<u8> {
+    let mut bytes = b"%PDF-1.4 ".to_vec();
+    bytes.extend((0..store::ATTACHMENT_CHUNK * 2 + 100).map(|i| (i % 253) as u8));
+    bytes
+}
+
+fn attachment() -> Attachment {
+    let bytes = attachment_bytes();
+    Attachment {
+        id: "f1".into(),
+        case_id: "c".into(),
+        event_id: "e0".into(),
+        file_name: "brief.pdf".into(),
+        media_type: "application/pdf".into(),
+        size: bytes.len() as i64,
+        sha256: "ab".repeat(32),
+        created_at: 1,
+    }
+}
+
+/// Writes the account, the case, its first 50 events and the attachment on the first.
 pub async fn fill(s: &dyn Store) {
     store_tests::owner_with_cases(s, "u", &["c"]).await;
     for n in 0..50 {
         s.add_event(&event(n), &actor()).await.unwrap();
     }
+    s.add_attachment(&attachment(), &attachment_bytes(), &actor())
+        .await
+        .unwrap();
 }
 
 /// Adds events from number 50 on, as a live server would, until a write fails or the task is
@@ -56,9 +79,9 @@ pub fn keep_writing<S: Store + Clone + 'static>(s: &S) -> tokio::task::JoinHandl
 }
 
 /// Checks a restored copy: it holds every event from before the backup, is one consistent
-/// moment (each event with its audit line, and the case's own), and has the attachment file in
-/// `attachments`. Returns how many events it holds.
-pub async fn check_restored(r: &dyn Store, attachments: &Path) -> usize {
+/// moment (each event with its audit line, the case's own and the attachment's), and holds the
+/// attachment's bytes. Returns how many events it holds.
+pub async fn check_restored(r: &dyn Store) -> usize {
     let events = r.events("c").await.unwrap().len();
     assert!(
         events >= 50,
@@ -66,24 +89,13 @@ pub async fn check_restored(r: &dyn Store, attachments: &Path) -> usize {
     );
     assert_eq!(
         r.audit_log("c").await.unwrap().len(),
-        events + 1,
+        events + 2,
         "one consistent moment"
     );
-    assert_eq!(
-        std::fs::read(attachments.join("c/f1")).unwrap(),
-        b"%PDF-1.4 test"
-    );
-    events
-}
-
-pub fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
+    let mut bytes = Vec::new();
+    for seq in 0..store::attachment_chunks(attachment().size) {
+        bytes.extend(r.attachment_chunk("c", "f1", seq).await.unwrap().unwrap());
     }
+    assert_eq!(bytes, attachment_bytes(), "the attachment is in the backup");
+    events
 }

@@ -166,7 +166,7 @@ pub async fn delete(
     if f.confirm != "ja" {
         return Ok(Redirect::to("/account").into_response());
     }
-    cases::lifecycle::delete_account(&*state.store, &state.files, &user.user.id)
+    cases::lifecycle::delete_account(&*state.store, &user.user.id)
         .await
         .map_err(case_error)?;
     session.flush().await?;

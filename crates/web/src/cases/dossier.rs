@@ -58,9 +58,8 @@ pub async fn zip(
         .map_err(|e| internal(&e))?;
     zip.write_all(&pdf).map_err(|e| internal(&e))?;
     for (n, a) in attachments.iter().enumerate() {
-        let bytes = state
-            .files
-            .read(&access.case.id, &a.id)
+        let bytes = cases::attachments::read_all(&*state.store, a)
+            .await
             .map_err(|e| internal(&e))?;
         zip.start_file(
             format!("bijlagen/{:02}-{}", n + 1, zip_name(&a.file_name)),

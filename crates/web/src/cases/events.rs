@@ -16,7 +16,7 @@ use tower_sessions::Session;
 use super::page::{case_page, kinds};
 use crate::http::case_access::CaseAccess;
 use crate::http::csrf;
-use crate::http::download::download;
+use crate::http::download::download_stream;
 use crate::http::error::{PageError, case_error, store_error};
 use crate::http::i18n::{Lang, Tr};
 use crate::http::layout::{Layout, render};
@@ -58,7 +58,6 @@ pub async fn add_event(
     let upload = file.map(|(file_name, bytes)| Upload { file_name, bytes });
     let added = cases::events::add(
         &*state.store,
-        &state.files,
         &state.lib.k,
         &access.case.id,
         &draft,
@@ -235,15 +234,10 @@ pub async fn attachment(
     access: CaseAccess,
     Path((_, attachment_id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    let Some((a, bytes)) =
-        cases::attachments::open(&*state.store, &state.files, &access.case.id, &attachment_id)
-            .await
-            .map_err(|e| {
-                // A row without its file is logged, and the file is "not found" for the reader.
-                tracing::error!(error = %e, "attachment cannot be read");
-                PageError::NotFound
-            })?
-    else {
+    let found = cases::attachments::find(&*state.store, &access.case.id, &attachment_id)
+        .await
+        .map_err(case_error)?;
+    let Some(a) = found else {
         return Err(PageError::NotFound);
     };
     let ascii: String = a
@@ -251,6 +245,34 @@ pub async fn attachment(
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || ".-_ ".contains(*c))
         .collect();
-    let response = download(bytes, &a.media_type, &ascii);
-    Ok(response)
+    let size = a.size;
+    let media_type = a.media_type.clone();
+    Ok(download_stream(
+        attachment_body(state.store.clone(), a),
+        size,
+        &media_type,
+        &ascii,
+    ))
+}
+
+/// The bytes of `a` as a response body that reads one chunk from the store at a time. A chunk
+/// that cannot be read ends the body with an error (the browser sees a broken download, never
+/// a short file that looks whole) and is logged with the case id.
+fn attachment_body(
+    store: std::sync::Arc<dyn store::Store>,
+    a: store::Attachment,
+) -> axum::body::Body {
+    let chunks = cases::attachments::Chunks::of(a);
+    let stream = futures_util::stream::unfold(Some((store, chunks)), |state| async move {
+        let (store, mut chunks) = state?;
+        match chunks.next(&*store).await {
+            Ok(Some(bytes)) => Some((Ok(bytes), Some((store, chunks)))),
+            Ok(None) => None,
+            Err(e) => {
+                tracing::error!(error = %e, "attachment cannot be read");
+                Some((Err(std::io::Error::other(e.to_string())), None))
+            }
+        }
+    });
+    axum::body::Body::from_stream(stream)
 }

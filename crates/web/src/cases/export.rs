@@ -14,7 +14,7 @@ pub async fn export(
     State(state): State<AppState>,
     access: CaseAccess,
 ) -> Result<Response, PageError> {
-    let bytes = cases::export::export(&*state.store, &state.files, &access.case)
+    let bytes = cases::export::export(&*state.store, &access.case)
         .await
         .map_err(case_error)?;
     cases::audit::log(
@@ -44,7 +44,7 @@ pub async fn delete(
     if f.confirm != "ja" {
         return Ok(Redirect::to(&format!("/dossiers/{}", access.case.id)).into_response());
     }
-    cases::lifecycle::delete(&*state.store, &state.files, &access.case.id)
+    cases::lifecycle::delete(&*state.store, &access.case.id)
         .await
         .map_err(case_error)?;
     Ok(Redirect::to("/dossiers").into_response())

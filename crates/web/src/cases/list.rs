@@ -141,7 +141,7 @@ pub async fn import(
         )
         .await;
     };
-    match cases::export::import(&*state.store, &state.files, &bytes, &user.actor())
+    match cases::export::import(&*state.store, &bytes, &user.actor())
         .await
         .map_err(case_error)?
     {

@@ -1,5 +1,6 @@
 //! A file sent as a download: never shown inline, never kept in a cache.
 
+use axum::body::Body;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
@@ -7,6 +8,23 @@ use axum::response::{IntoResponse, Response};
 /// name are kept in the header.
 pub fn download(bytes: Vec<u8>, mime: &str, file_name: &str) -> Response {
     let mut response = bytes.into_response();
+    download_headers(&mut response, mime, file_name);
+    response
+}
+
+/// A download whose `body` comes in pieces (an attachment read from the store chunk by chunk),
+/// of `size` bytes in all.
+pub fn download_stream(body: Body, size: i64, mime: &str, file_name: &str) -> Response {
+    let mut response = body.into_response();
+    response.headers_mut().insert(
+        header::CONTENT_LENGTH,
+        HeaderValue::from(size.max(0) as u64),
+    );
+    download_headers(&mut response, mime, file_name);
+    response
+}
+
+fn download_headers(response: &mut Response, mime: &str, file_name: &str) {
     let h = response.headers_mut();
     h.insert(
         header::CONTENT_TYPE,
@@ -16,5 +34,4 @@ pub fn download(bytes: Vec<u8>, mime: &str, file_name: &str) -> Response {
         h.insert(header::CONTENT_DISPOSITION, v);
     }
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
 }

@@ -17,6 +17,8 @@ pub enum StartError {
     DataDir(std::path::PathBuf, std::io::Error),
     Store(store::StoreError),
     Search(String),
+    /// The attachments of an older version could not be moved into the store.
+    Attachments(String),
     Listen(std::net::SocketAddr, std::io::Error),
 }
 
@@ -38,6 +40,10 @@ impl fmt::Display for StartError {
             }
             StartError::Store(e) => write!(f, "{e}"),
             StartError::Search(e) => write!(f, "cannot build the search index: {e}"),
+            StartError::Attachments(e) => write!(
+                f,
+                "cannot move the attachments of the data folder into the store: {e}"
+            ),
             StartError::Listen(addr, e) => write!(
                 f,
                 "cannot listen on {addr}: {e}; choose another with --listen"

@@ -28,8 +28,6 @@ pub struct Shared {
     pub today: Today,
     pub secure_cookies: bool,
     pub route_cache: Arc<crate::http::page_cache::PageCache>,
-    /// Where the bytes of attachments live.
-    pub files: cases::attachments::Files,
     pub passwords: crate::http::passwords::Passwords,
     pub throttle: Arc<crate::http::passwords::Throttle>,
     /// Whether other processes may write the same database (PostgreSQL).

@@ -1,0 +1,8 @@
+-- The bytes of attachments live in the database beside their rows, so that a backup holds them
+-- and every server on one database sees them.
+create table attachment_chunks (
+    attachment_id text not null references attachments (id) on delete cascade,
+    seq integer not null,
+    bytes blob not null,
+    primary key (attachment_id, seq)
+);
