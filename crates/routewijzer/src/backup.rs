@@ -1,9 +1,11 @@
-//! `routewijzer backup FILE`: a consistent copy of the database while the server runs. The
-//! attachments are in the database, so the copy holds them.
+//! `routewijzer backup FILE`, `restore FILE` and `rotate-key NEW_KEY_FILE`.
 //!
-//! SQLite (the default) is copied with `VACUUM INTO`. PostgreSQL (`DATABASE_URL=postgres://...`)
-//! is copied with `pg_dump --format=custom`, which reads one snapshot; restore it into a new,
-//! empty database with `pg_restore --no-owner --dbname=URL FILE`.
+//! A backup is a consistent copy of the database while the server runs, attachments included,
+//! without the data keys of the cases (`case_keys`, `key_check`): SQLite is copied with
+//! `VACUUM INTO` and the keys taken out of the copy; PostgreSQL with `pg_dump --format=custom`,
+//! which reads one snapshot, leaving the two key tables out. `restore` puts a backup back with
+//! the keys of the live database, so a case deleted since (its key deleted with it) stays
+//! unreadable in every backup: that is what makes deleting final.
 
 use std::path::Path;
 use std::process::{Command, ExitCode};
@@ -16,11 +18,7 @@ pub fn run(data: &Path, file: &Path) -> Result<ExitCode> {
     if file.exists() {
         bail!("{} exists already; choose a new file name", file.display());
     }
-    let postgres = std::env::var("DATABASE_URL")
-        .ok()
-        .map(|url| url.trim().to_string())
-        .filter(|url| url.starts_with("postgres://") || url.starts_with("postgresql://"));
-    match postgres {
+    match postgres_url() {
         Some(url) => postgres_dump(&url, file)?,
         None => sqlite_copy(data, file)?,
     }
@@ -65,6 +63,9 @@ fn postgres_dump(url: &str, file: &Path) -> Result<()> {
         .arg("--format=custom")
         .arg("--no-owner")
         .arg("--no-privileges")
+        // The key ring never goes into a backup (see the module doc).
+        .arg("--exclude-table=case_keys")
+        .arg("--exclude-table=key_check")
         .arg("--file")
         .arg(file)
         .arg("--dbname")
@@ -87,6 +88,116 @@ fn postgres_dump(url: &str, file: &Path) -> Result<()> {
         bail!("pg_dump failed ({status}); its message is above. No backup was written");
     }
     Ok(())
+}
+
+fn postgres_url() -> Option<String> {
+    std::env::var("DATABASE_URL")
+        .ok()
+        .map(|url| url.trim().to_string())
+        .filter(|url| url.starts_with("postgres://") || url.starts_with("postgresql://"))
+}
+
+/// Puts a backup back in place of the database (the server must be stopped), keeping the live
+/// data keys; reports the cases that were deleted since and stay unreadable.
+pub fn restore(data: &Path, file: &Path) -> Result<ExitCode> {
+    if !file.exists() {
+        bail!("{} does not exist", file.display());
+    }
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let removed = match postgres_url() {
+        Some(url) => {
+            postgres_restore(&url, file)?;
+            runtime.block_on(async {
+                let key_file = store::seal::key_file(data);
+                let store = store_postgres::PgStore::connect(&url, &key_file).await?;
+                let removed = store.remove_cases_without_keys().await?;
+                store.pool().close().await;
+                anyhow::Ok(removed)
+            })?
+        }
+        None => runtime.block_on(store_sqlite::SqliteStore::restore(data, file))?,
+    };
+    println!(
+        "restored from {}; {removed} case(s) deleted since the backup stay unreadable and were \
+         removed",
+        file.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pg_restore --clean` into the database of `url`: every table of the backup is replaced, the
+/// two key tables (not in the backup) stay as they are. One transaction: all or nothing.
+fn postgres_restore(url: &str, file: &Path) -> Result<()> {
+    let (url, password) = split_password(url);
+    let mut command = Command::new("pg_restore");
+    command
+        .args(["--clean", "--if-exists", "--no-owner", "--no-privileges"])
+        .arg("--single-transaction")
+        .arg("--dbname")
+        .arg(&url)
+        .arg(file);
+    if let Some(password) = password {
+        command.env("PGPASSWORD", password);
+    }
+    let status = match command.status() {
+        Ok(status) => status,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!(
+            "the database is PostgreSQL (DATABASE_URL), and its restore needs pg_restore, which \
+             is not installed: install the PostgreSQL client tools (Debian: postgresql-client)"
+        ),
+        Err(e) => bail!("cannot start pg_restore: {e}"),
+    };
+    if !status.success() {
+        bail!("pg_restore failed ({status}); its message is above. Nothing was changed");
+    }
+    Ok(())
+}
+
+/// Wraps every data key under the key in `new_key_file` and puts that key in the key file in
+/// use, so that running servers (which read their key file again when a key was wrapped by a
+/// newer master key) and the next start use it.
+pub fn rotate_key(data: &Path, new_key_file: &Path) -> Result<ExitCode> {
+    let new = store::seal::load_master_key(new_key_file)?;
+    let key_file = store::seal::key_file(data);
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let count = runtime.block_on(async {
+        let count = match postgres_url() {
+            Some(url) => {
+                let store = store_postgres::PgStore::connect(&url, &key_file).await?;
+                let count = store.rotate_master_key(new.clone()).await?;
+                store.pool().close().await;
+                count
+            }
+            None => {
+                if !data.join(store_sqlite::FILE_NAME).exists() {
+                    bail!(
+                        "there is no database in {}; give the data folder with --data",
+                        data.display()
+                    );
+                }
+                let store = store_sqlite::SqliteStore::open_with_key_file(data, &key_file).await?;
+                let count = store.rotate_master_key(new.clone()).await?;
+                store.close().await;
+                count
+            }
+        };
+        anyhow::Ok(count)
+    })?;
+    store::seal::write_key_file(&key_file, &new).with_context(|| {
+        format!(
+            "the data keys are wrapped under the key in {}, but it could not be put in {}: set \
+             {} to {} before the next start",
+            new_key_file.display(),
+            key_file.display(),
+            store::seal::KEY_FILE_ENV,
+            new_key_file.display()
+        )
+    })?;
+    println!(
+        "{count} data key(s) wrapped under the new master key, now in {}",
+        key_file.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The URL without its password, and the password (percent-decoded, as libpq reads it).

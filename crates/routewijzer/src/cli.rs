@@ -55,14 +55,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Make a consistent copy of the database while the server runs, to FILE, and of the
-    /// attachments to FILE.attachments/. SQLite: restore by stopping the server, copying FILE to
-    /// DATA/routewijzer.sqlite and FILE.attachments/ to DATA/attachments/, and starting again.
-    /// PostgreSQL (DATABASE_URL): FILE is made with pg_dump --format=custom; restore it into a
-    /// new, empty database with pg_restore --no-owner --dbname=URL FILE.
+    /// Make a consistent copy of the database (attachments included) while the server runs, to
+    /// FILE. The copy holds no data keys: only the live database can open it again (restore).
+    /// PostgreSQL (DATABASE_URL): FILE is made with pg_dump --format=custom.
     Backup {
         /// Where the copy goes; must not exist yet.
         file: PathBuf,
+    },
+    /// Put a backup back in place of the database, with the live database's data keys. Stop the
+    /// server first. Cases deleted since the backup stay unreadable and are removed.
+    Restore {
+        /// A file made by `backup`.
+        file: PathBuf,
+    },
+    /// Wrap every case's data key under the master key in NEW_KEY_FILE (32 bytes), while the
+    /// server runs, and put that key in the key file in use; the data is not re-encrypted.
+    RotateKey {
+        /// The new master key (make one with `head -c 32 /dev/urandom`).
+        new_key_file: PathBuf,
     },
     /// Give an existing account a role in the parents' organisation (volunteer, coordinator or
     /// admin), or end its membership with `none`. Make the first admin this way.
@@ -160,6 +170,14 @@ pub fn run() -> ExitCode {
         Some(Command::Backup { file }) => crate::backup::run(
             cli.serve.data.as_deref().unwrap_or(Path::new("data")),
             &file,
+        ),
+        Some(Command::Restore { file }) => crate::backup::restore(
+            cli.serve.data.as_deref().unwrap_or(Path::new("data")),
+            &file,
+        ),
+        Some(Command::RotateKey { new_key_file }) => crate::backup::rotate_key(
+            cli.serve.data.as_deref().unwrap_or(Path::new("data")),
+            &new_key_file,
         ),
         Some(Command::Member { email, role }) => crate::member::run(
             cli.serve.data.as_deref().unwrap_or(Path::new("data")),

@@ -49,7 +49,9 @@ async fn open(data: &Path) -> Result<Arc<dyn Store>> {
         .map(|url| url.trim().to_string())
         .filter(|url| url.starts_with("postgres://") || url.starts_with("postgresql://"));
     Ok(match postgres {
-        Some(url) => Arc::new(store_postgres::PgStore::connect(&url).await?),
+        Some(url) => {
+            Arc::new(store_postgres::PgStore::connect(&url, &store::seal::key_file(data)).await?)
+        }
         None => {
             let database = data.join(store_sqlite::FILE_NAME);
             if !database.exists() {

@@ -1,9 +1,11 @@
-//! `routewijzer backup FILE` while writes go on, then a restore as the README describes it: the
-//! copy opens, passes SQLite's integrity check, and is one consistent moment (every event has its
-//! audit line), with the attachment's bytes in it.
+//! `routewijzer backup FILE` while writes go on, then `routewijzer restore FILE` as the README
+//! describes it: the database opens with its key, passes SQLite's integrity check, is one
+//! consistent moment (every event has its audit line), has the attachment's bytes in it, and
+//! what was written after the backup is gone.
 
 mod backup_source;
 
+use store::Store;
 use store_sqlite::SqliteStore;
 
 use backup_source::{check_restored, data_folder, fill, keep_writing};
@@ -13,7 +15,9 @@ async fn backup_while_writing_then_restore() {
     let root = std::env::temp_dir().join(format!("rw-backup-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     let data = data_folder(&root);
-    let s = SqliteStore::open(&data).await.unwrap();
+    let s = SqliteStore::open_with_key_file(&data, &data.join("master.key"))
+        .await
+        .unwrap();
     fill(&s).await;
     let writer = keep_writing(&s);
     let file = root.join("kopie.sqlite");
@@ -23,10 +27,12 @@ async fn backup_while_writing_then_restore() {
         .arg("--data")
         .arg(&data)
         .env_remove("DATABASE_URL")
+        .env_remove("ROUTEWIJZER_KEY_FILE")
         .output()
         .await
         .unwrap();
     writer.abort();
+    let _ = writer.await;
     assert!(
         out.status.success(),
         "{}",
@@ -45,12 +51,36 @@ async fn backup_while_writing_then_restore() {
         "an existing backup is never overwritten"
     );
 
-    // Restore into a new data folder.
-    let restored = root.join("restored");
-    std::fs::create_dir_all(&restored).unwrap();
-    std::fs::copy(&file, restored.join(store_sqlite::FILE_NAME)).unwrap();
-    let r = SqliteStore::open(&restored).await.unwrap();
+    // Written after the backup: gone after the restore.
+    s.add_event(&backup_source::event(2_000_000), &backup_source::actor())
+        .await
+        .unwrap();
+    s.close().await;
+
+    // The restore as the README gives it: the server stopped, `routewijzer restore FILE`.
+    let restore = tokio::process::Command::new(env!("CARGO_BIN_EXE_routewijzer"))
+        .arg("restore")
+        .arg(&file)
+        .arg("--data")
+        .arg(&data)
+        .env_remove("DATABASE_URL")
+        .env_remove("ROUTEWIJZER_KEY_FILE")
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        restore.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restore.stderr)
+    );
+    let r = SqliteStore::open_with_key_file(&data, &data.join("master.key"))
+        .await
+        .unwrap();
     assert_eq!(r.integrity_check().await.unwrap(), "ok");
     check_restored(&r).await;
+    assert!(
+        r.event("c", "e2000000").await.unwrap().is_none(),
+        "what came after the backup is not in it"
+    );
     std::fs::remove_dir_all(&root).ok();
 }

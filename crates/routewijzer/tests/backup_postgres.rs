@@ -1,10 +1,10 @@
-//! `routewijzer backup FILE` on PostgreSQL while writes go on, then the restore the README gives
-//! (`pg_restore --no-owner --dbname=URL FILE` into a new, empty database): the copy opens with
-//! the app's migrations, is one consistent moment (every event has its audit line), and has the
-//! attachment in it.
+//! `routewijzer backup FILE` on PostgreSQL while writes go on, then `routewijzer restore FILE`
+//! (the server stopped) as the README gives it: the database opens with the app's migrations and
+//! its own key, is one consistent moment (every event has its audit line), has the attachment
+//! in it, and what was written after the backup is gone.
 //!
-//! The test makes two databases of its own on the test server (the dump is of a whole database)
-//! and drops them afterwards. Without a reachable server, or without pg_dump and pg_restore, it
+//! The test makes a database of its own on the test server (the dump is of a whole database)
+//! and drops it afterwards. Without a reachable server, or without pg_dump and pg_restore, it
 //! says SKIPPED, unless `CI` is set: then it fails.
 
 mod backup_source;
@@ -63,33 +63,29 @@ async fn postgres_backup_while_writing_then_restore() {
         .unwrap()
         .subsec_nanos();
     let source = format!("rw_backup_{}_{nanos}", std::process::id());
-    let target = format!("{source}_restored");
-    for db in [&source, &target] {
-        sqlx::query(sqlx::AssertSqlSafe(format!("create database {db}")))
-            .execute(&admin)
-            .await
-            .unwrap();
-    }
-    let root = std::env::temp_dir().join(format!("rw-backup-pg-{}-{nanos}", std::process::id()));
-    let (source_url, target_url) = (with_database(&url, &source), with_database(&url, &target));
-    let result = tokio::spawn(backup_and_restore(root.clone(), source_url, target_url)).await;
-    for db in [&source, &target] {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "drop database if exists {db} with (force)"
-        )))
+    sqlx::query(sqlx::AssertSqlSafe(format!("create database {source}")))
         .execute(&admin)
         .await
         .unwrap();
-    }
+    let root = std::env::temp_dir().join(format!("rw-backup-pg-{}-{nanos}", std::process::id()));
+    let source_url = with_database(&url, &source);
+    let result = tokio::spawn(backup_and_restore(root.clone(), source_url)).await;
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "drop database if exists {source} with (force)"
+    )))
+    .execute(&admin)
+    .await
+    .unwrap();
     std::fs::remove_dir_all(&root).ok();
     if let Err(e) = result {
         std::panic::resume_unwind(e.into_panic());
     }
 }
 
-async fn backup_and_restore(root: std::path::PathBuf, source_url: String, target_url: String) {
+async fn backup_and_restore(root: std::path::PathBuf, source_url: String) {
     let data = data_folder(&root);
-    let s = PgStore::connect(&source_url).await.unwrap();
+    let key = data.join("master.key");
+    let s = PgStore::connect(&source_url, &key).await.unwrap();
     fill(&s).await;
     let writer = keep_writing(&s);
     let file = root.join("kopie.dump");
@@ -99,6 +95,7 @@ async fn backup_and_restore(root: std::path::PathBuf, source_url: String, target
         .arg("--data")
         .arg(&data)
         .env("DATABASE_URL", &source_url)
+        .env_remove("ROUTEWIJZER_KEY_FILE")
         .output()
         .await
         .unwrap();
@@ -109,14 +106,18 @@ async fn backup_and_restore(root: std::path::PathBuf, source_url: String, target
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // Written after the backup: gone after the restore.
+    s.add_event(&event(2_000_000), &actor()).await.unwrap();
     s.pool().close().await;
 
-    // The restore as the README gives it.
-    let restore = tokio::process::Command::new("pg_restore")
-        .arg("--no-owner")
-        .arg("--dbname")
-        .arg(&target_url)
+    // The restore as the README gives it: the server stopped, `routewijzer restore FILE`.
+    let restore = tokio::process::Command::new(env!("CARGO_BIN_EXE_routewijzer"))
+        .arg("restore")
         .arg(&file)
+        .arg("--data")
+        .arg(&data)
+        .env("DATABASE_URL", &source_url)
+        .env_remove("ROUTEWIJZER_KEY_FILE")
         .output()
         .await
         .unwrap();
@@ -126,10 +127,14 @@ async fn backup_and_restore(root: std::path::PathBuf, source_url: String, target
         String::from_utf8_lossy(&restore.stderr)
     );
 
-    let r = PgStore::connect(&target_url)
+    let r = PgStore::connect(&source_url, &key)
         .await
         .expect("the restored database opens, its migrations already done");
     let events = check_restored(&r).await;
+    assert!(
+        r.event("c", "e2000000").await.unwrap().is_none(),
+        "what came after the backup is not in it"
+    );
     assert_eq!(
         r.user_by_email("u@example.nl").await.unwrap().map(|u| u.id),
         Some("u".to_string())

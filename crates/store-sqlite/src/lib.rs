@@ -6,6 +6,7 @@
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::sqlite::{
@@ -29,14 +30,25 @@ use sql::{
 /// The file name of the database inside the data folder.
 pub const FILE_NAME: &str = "routewijzer.sqlite";
 
+/// How `key_check` is read before a new data key is stored. SQLite lets one writer in at a
+/// time, so no row lock is needed.
+const KEY_CHECK_FOR_SHARE: &str = "select master_id from key_check where id = 1";
+
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    keys: Arc<sql::keys::Keys>,
 }
 
 impl SqliteStore {
-    /// Opens (or creates) the database in `data_dir` and runs the migrations.
+    /// Opens (or creates) the database in `data_dir` and runs the migrations, with the master
+    /// key of [`store::seal::key_file`] (made when it is missing and nothing is sealed yet).
     pub async fn open(data_dir: &Path) -> Result<Self, StoreError> {
+        Self::open_with_key_file(data_dir, &store::seal::key_file(data_dir)).await
+    }
+
+    /// Like [`SqliteStore::open`], with the master key in `key_file`.
+    pub async fn open_with_key_file(data_dir: &Path, key_file: &Path) -> Result<Self, StoreError> {
         let path = data_dir.join(FILE_NAME);
         let options = SqliteConnectOptions::from_str("sqlite:")
             .map_err(|e| StoreError::Open(e.to_string()))?
@@ -47,9 +59,10 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(5))
             .foreign_keys(true);
-        Self::connect(options)
+        let pool = Self::connect(options)
             .await
-            .map_err(|e| StoreError::Open(format!("{}: {e}", path.display())))
+            .map_err(|e| StoreError::Open(format!("{}: {e}", path.display())))?;
+        with_keys(pool, sql::keys::Source::File(key_file)).await
     }
 
     /// An in-memory database, for tests.
@@ -64,18 +77,39 @@ impl SqliteStore {
             .await
             .map_err(|e| StoreError::Open(e.to_string()))?;
         migrate(&pool).await?;
-        Ok(SqliteStore { pool })
+        with_keys(pool, sql::keys::Source::Memory(store::seal::Key::random())).await
     }
 
-    async fn connect(options: SqliteConnectOptions) -> Result<Self, StoreError> {
+    async fn connect(options: SqliteConnectOptions) -> Result<SqlitePool, StoreError> {
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
             .await
             .map_err(|e| StoreError::Open(e.to_string()))?;
         migrate(&pool).await?;
-        Ok(SqliteStore { pool })
+        Ok(pool)
     }
+
+    /// Wraps every case's data key under `new` (see `store::seal`); returns how many.
+    pub async fn rotate_master_key(&self, new: store::seal::Key) -> Result<usize, StoreError> {
+        self.keys.rotate(&self.pool, new).await
+    }
+}
+
+/// The store on `pool` with its key ring; seals what an older version stored in plain.
+async fn with_keys(
+    pool: SqlitePool,
+    source: sql::keys::Source<'_>,
+) -> Result<SqliteStore, StoreError> {
+    let keys = sql::keys::Keys::load(&pool, source).await?;
+    let sealed = keys.seal_plain_rows(&pool).await?;
+    if sealed > 0 {
+        tracing::info!(sealed, "case data of an older version sealed");
+    }
+    Ok(SqliteStore {
+        pool,
+        keys: Arc::new(keys),
+    })
 }
 
 impl SqliteStore {
@@ -91,7 +125,84 @@ impl SqliteStore {
             .execute(&self.pool)
             .await
             .map_err(query_error)?;
+        // A backup holds no data keys (see `store/sql/keys.rs`): taken out of the copy, which
+        // is then rewritten so that no page of it keeps them.
+        let copy = SqliteConnectOptions::from_str("sqlite:")
+            .map_err(|e| StoreError::Open(e.to_string()))?
+            .filename(file);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(copy)
+            .await
+            .map_err(|e| StoreError::Open(format!("{}: {e}", file.display())))?;
+        for step in ["delete from case_keys", "vacuum"] {
+            sqlx::query(step)
+                .execute(&pool)
+                .await
+                .map_err(query_error)?;
+        }
+        pool.close().await;
         Ok(())
+    }
+
+    /// Puts the backup `file` in place of the database in `data_dir` (the server must be
+    /// stopped), with the data keys of the database it replaces: a backup holds none. Cases
+    /// deleted since the backup have no key left and are removed. Returns how many.
+    pub async fn restore(data_dir: &Path, file: &Path) -> Result<u64, StoreError> {
+        let live = data_dir.join(FILE_NAME);
+        if !live.exists() {
+            return Err(StoreError::Open(format!(
+                "there is no database at {}; a backup opens only with the data keys of the \
+                 database it was made from",
+                live.display()
+            )));
+        }
+        let copy = data_dir.join(format!("{FILE_NAME}.restoring"));
+        std::fs::copy(file, &copy)
+            .map_err(|e| StoreError::Open(format!("cannot copy {}: {e}", file.display())))?;
+        let options = SqliteConnectOptions::from_str("sqlite:")
+            .map_err(|e| StoreError::Open(e.to_string()))?
+            .filename(&copy)
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options)
+            .await
+            .map_err(|e| StoreError::Open(format!("{}: {e}", copy.display())))?;
+        migrate(&pool).await?;
+        let live_path = live
+            .to_str()
+            .ok_or_else(|| StoreError::Open(format!("{}: not a UTF-8 path", live.display())))?;
+        sqlx::query("attach database $1 as live")
+            .bind(live_path)
+            .execute(&pool)
+            .await
+            .map_err(query_error)?;
+        for step in [
+            "delete from case_keys",
+            "insert into case_keys (case_id, wrapped, master_id)              select case_id, wrapped, master_id from live.case_keys",
+            "delete from key_check",
+            "insert into key_check (id, master_id, sealed) select id, master_id, sealed from live.key_check",
+            "detach database live",
+        ] {
+            sqlx::query(step)
+                .execute(&pool)
+                .await
+                .map_err(query_error)?;
+        }
+        let removed = sql::keys::remove_cases_without_keys(&pool).await?;
+        pool.close().await;
+        for stale in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(data_dir.join(format!("{FILE_NAME}{stale}")));
+        }
+        std::fs::rename(&copy, &live)
+            .map_err(|e| StoreError::Open(format!("cannot put the backup in place: {e}")))?;
+        Ok(removed)
+    }
+
+    /// Closes every connection (before a restore replaces the file).
+    pub async fn close(&self) {
+        self.pool.close().await;
     }
 
     /// SQLite's own check of the whole file; `"ok"` when all is well.

@@ -73,7 +73,8 @@ where
     let Some((url, schema)) = pg_schema(name).await else {
         return;
     };
-    let s = store_postgres::PgStore::connect(&url).await.unwrap();
+    let key = temp_dir(&format!("pg-{name}")).join("master.key");
+    let s = store_postgres::PgStore::connect(&url, &key).await.unwrap();
     let pool = s.pool().clone();
     let result = tokio::spawn(test(s)).await;
     pool.close().await;

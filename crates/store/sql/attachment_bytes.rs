@@ -3,15 +3,19 @@
 //! chunks of [`store::ATTACHMENT_CHUNK`] bytes: written in the transaction of its row, read back
 //! one chunk at a time.
 
+use store::seal::Key;
 use store::{ATTACHMENT_CHUNK, Actor, Attachment, StoreError};
 
 use super::Db;
 use super::cases::{AttachmentRow, attachment_of, audit, begin, commit, query_error};
+use super::keys::Keys;
 type Pool = sqlx::Pool<Db>;
 type Tx<'a> = sqlx::Transaction<'a, Db>;
 
+/// Adds the row `a` (its texts sealed already) and `bytes`, each chunk sealed with `key`.
 pub(crate) async fn add_attachment(
     pool: &Pool,
+    key: &Key,
     a: &Attachment,
     bytes: &[u8],
     actor: &Actor,
@@ -33,24 +37,28 @@ pub(crate) async fn add_attachment(
     .await
     .map_err(query_error)?;
     if done.rows_affected() == 1 {
-        write_chunks(&mut tx, &a.id, bytes).await?;
+        write_chunks(&mut tx, key, &a.id, bytes).await?;
     }
     audit(&mut tx, &a.case_id, actor, "attachment.add", &a.id).await?;
     commit(tx).await
 }
 
+/// Each chunk sealed on its own, bound to its attachment and place: the upload is never copied
+/// whole, only one sealed chunk at a time.
 async fn write_chunks(
     tx: &mut Tx<'_>,
+    key: &Key,
     attachment_id: &str,
     bytes: &[u8],
 ) -> Result<(), StoreError> {
     for (seq, chunk) in bytes.chunks(ATTACHMENT_CHUNK).enumerate() {
+        let sealed = Keys::seal_chunk(key, attachment_id, seq as i64, chunk);
         sqlx::query(
             "insert into attachment_chunks (attachment_id, seq, bytes) values ($1, $2, $3)",
         )
         .bind(attachment_id)
         .bind(seq as i64)
-        .bind(chunk)
+        .bind(sealed)
         .execute(&mut **tx)
         .await
         .map_err(query_error)?;
@@ -58,6 +66,7 @@ async fn write_chunks(
     Ok(())
 }
 
+/// Chunk `seq` of an attachment of `case_id`, still sealed.
 pub(crate) async fn chunk(
     pool: &Pool,
     case_id: &str,
@@ -91,6 +100,7 @@ pub(crate) async fn without_bytes(pool: &Pool) -> Result<Vec<Attachment>, StoreE
 
 pub(crate) async fn put_bytes(
     pool: &Pool,
+    key: &Key,
     a: &Attachment,
     bytes: &[u8],
 ) -> Result<bool, StoreError> {
@@ -104,7 +114,7 @@ pub(crate) async fn put_bytes(
     if has > 0 {
         return Ok(false);
     }
-    write_chunks(&mut tx, &a.id, bytes).await?;
+    write_chunks(&mut tx, key, &a.id, bytes).await?;
     commit(tx).await?;
     Ok(true)
 }

@@ -18,7 +18,8 @@ macro_rules! impl_case_edit_store {
                 child: &store::Child,
                 actor: &store::Actor,
             ) -> Result<bool, store::StoreError> {
-                case_edit::update_child(&self.pool, child, actor).await
+                let sealed = self.keys.seal(&self.pool, child).await?;
+                case_edit::update_child(&self.pool, &sealed, actor).await
             }
             async fn delete_child(
                 &self,
@@ -33,7 +34,8 @@ macro_rules! impl_case_edit_store {
                 party: &store::Party,
                 actor: &store::Actor,
             ) -> Result<bool, store::StoreError> {
-                case_edit::update_party(&self.pool, party, actor).await
+                let sealed = self.keys.seal(&self.pool, party).await?;
+                case_edit::update_party(&self.pool, &sealed, actor).await
             }
             async fn delete_party(
                 &self,

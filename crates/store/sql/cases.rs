@@ -66,7 +66,11 @@ macro_rules! impl_store {
                 cases::set_totp_secret(&self.pool, user_id, secret).await
             }
             async fn delete_user(&self, user_id: &str) -> Result<Vec<String>, StoreError> {
-                cases::delete_user(&self.pool, user_id).await
+                let gone = cases::delete_user(&self.pool, user_id).await?;
+                for case_id in &gone {
+                    self.keys.forget(case_id);
+                }
+                Ok(gone)
             }
             async fn create_auth_session(&self, session: &AuthSession) -> Result<(), StoreError> {
                 cases::create_auth_session(&self.pool, session).await
@@ -117,17 +121,23 @@ macro_rules! impl_store {
                 cases::recovery_codes_left(&self.pool, user_id).await
             }
             async fn create_case(&self, case: &Case, actor: &Actor) -> Result<(), StoreError> {
-                cases::create_case(&self.pool, case, actor).await
+                cases::create_case(&self.pool, &self.keys.seal(&self.pool, case).await?, actor)
+                    .await
             }
             async fn case_by_id(&self, id: &str) -> Result<Option<Case>, StoreError> {
-                cases::case_by_id(&self.pool, id).await
+                let case = cases::case_by_id(&self.pool, id).await?;
+                self.keys.open_option(&self.pool, case).await
             }
             async fn cases_for_user(
                 &self,
                 user_id: &str,
                 now: i64,
             ) -> Result<Vec<(Case, Role)>, StoreError> {
-                cases::cases_for_user(&self.pool, user_id, now).await
+                let mut out = Vec::new();
+                for (case, role) in cases::cases_for_user(&self.pool, user_id, now).await? {
+                    out.push((self.keys.open(&self.pool, case).await?, role));
+                }
+                Ok(out)
             }
             async fn role_in_case(
                 &self,
@@ -138,7 +148,9 @@ macro_rules! impl_store {
                 cases::role_in_case(&self.pool, case_id, user_id, now).await
             }
             async fn delete_case(&self, case_id: &str) -> Result<(), StoreError> {
-                cases::delete_case(&self.pool, case_id).await
+                cases::delete_case(&self.pool, case_id).await?;
+                self.keys.forget(case_id);
+                Ok(())
             }
             async fn log_access(
                 &self,
@@ -152,16 +164,25 @@ macro_rules! impl_store {
                 cases::audit_log(&self.pool, case_id).await
             }
             async fn save_child(&self, child: &Child, actor: &Actor) -> Result<(), StoreError> {
-                cases::save_child(&self.pool, child, actor).await
+                cases::save_child(&self.pool, &self.keys.seal(&self.pool, child).await?, actor)
+                    .await
             }
             async fn children(&self, case_id: &str) -> Result<Vec<Child>, StoreError> {
-                cases::children(&self.pool, case_id).await
+                let rows = cases::children(&self.pool, case_id).await?;
+                let mut rows = self.keys.open_all(&self.pool, rows).await?;
+                // Sealed names do not sort in SQL.
+                rows.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+                Ok(rows)
             }
             async fn save_party(&self, party: &Party, actor: &Actor) -> Result<(), StoreError> {
-                cases::save_party(&self.pool, party, actor).await
+                cases::save_party(&self.pool, &self.keys.seal(&self.pool, party).await?, actor)
+                    .await
             }
             async fn parties(&self, case_id: &str) -> Result<Vec<Party>, StoreError> {
-                cases::parties(&self.pool, case_id).await
+                let rows = cases::parties(&self.pool, case_id).await?;
+                let mut rows = self.keys.open_all(&self.pool, rows).await?;
+                rows.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+                Ok(rows)
             }
             async fn save_answers(
                 &self,
@@ -169,35 +190,49 @@ macro_rules! impl_store {
                 answers: &str,
                 actor: &Actor,
             ) -> Result<i64, StoreError> {
-                cases::save_answers(&self.pool, case_id, answers, actor).await
+                let sealed = self
+                    .keys
+                    .seal_text(&self.pool, case_id, "answer_versions.answers", answers)
+                    .await?;
+                cases::save_answers(&self.pool, case_id, &sealed, actor).await
             }
             async fn latest_answers(
                 &self,
                 case_id: &str,
             ) -> Result<Option<AnswerVersion>, StoreError> {
-                cases::latest_answers(&self.pool, case_id).await
+                let row = cases::latest_answers(&self.pool, case_id).await?;
+                self.keys.open_option(&self.pool, row).await
             }
             async fn answer_versions(
                 &self,
                 case_id: &str,
             ) -> Result<Vec<AnswerVersion>, StoreError> {
-                cases::answer_versions(&self.pool, case_id).await
+                let rows = cases::answer_versions(&self.pool, case_id).await?;
+                self.keys.open_all(&self.pool, rows).await
             }
             async fn add_event(&self, event: &Event, actor: &Actor) -> Result<(), StoreError> {
-                cases::add_event(&self.pool, event, actor).await
+                cases::add_event(&self.pool, &self.keys.seal(&self.pool, event).await?, actor).await
             }
             async fn update_event(&self, event: &Event, actor: &Actor) -> Result<Edit, StoreError> {
-                cases::update_event(&self.pool, event, actor).await
+                let sealed = self.keys.seal(&self.pool, event).await?;
+                match cases::update_event(&self.pool, &sealed, actor).await? {
+                    Edit::Conflict(stored) => Ok(Edit::Conflict(Box::new(
+                        self.keys.open(&self.pool, *stored).await?,
+                    ))),
+                    other => Ok(other),
+                }
             }
             async fn event(
                 &self,
                 case_id: &str,
                 event_id: &str,
             ) -> Result<Option<Event>, StoreError> {
-                cases::event_by_id(&self.pool, case_id, event_id).await
+                let row = cases::event_by_id(&self.pool, case_id, event_id).await?;
+                self.keys.open_option(&self.pool, row).await
             }
             async fn events(&self, case_id: &str) -> Result<Vec<Event>, StoreError> {
-                cases::events(&self.pool, case_id).await
+                let rows = cases::events(&self.pool, case_id).await?;
+                self.keys.open_all(&self.pool, rows).await
             }
             async fn add_attachment(
                 &self,
@@ -205,10 +240,13 @@ macro_rules! impl_store {
                 bytes: &[u8],
                 actor: &Actor,
             ) -> Result<(), StoreError> {
-                attachment_bytes::add_attachment(&self.pool, attachment, bytes, actor).await
+                let sealed = self.keys.seal(&self.pool, attachment).await?;
+                let key = self.keys.key(&self.pool, &attachment.case_id, true).await?;
+                attachment_bytes::add_attachment(&self.pool, &key, &sealed, bytes, actor).await
             }
             async fn attachments(&self, case_id: &str) -> Result<Vec<Attachment>, StoreError> {
-                cases::attachments(&self.pool, case_id).await
+                let rows = cases::attachments(&self.pool, case_id).await?;
+                self.keys.open_all(&self.pool, rows).await
             }
             async fn attachment_chunk(
                 &self,
@@ -216,17 +254,25 @@ macro_rules! impl_store {
                 attachment_id: &str,
                 seq: i64,
             ) -> Result<Option<Vec<u8>>, StoreError> {
-                attachment_bytes::chunk(&self.pool, case_id, attachment_id, seq).await
+                let Some(sealed) =
+                    attachment_bytes::chunk(&self.pool, case_id, attachment_id, seq).await?
+                else {
+                    return Ok(None);
+                };
+                let key = self.keys.key(&self.pool, case_id, false).await?;
+                sql::keys::Keys::open_chunk(&key, case_id, attachment_id, seq, &sealed).map(Some)
             }
             async fn attachments_without_bytes(&self) -> Result<Vec<Attachment>, StoreError> {
-                attachment_bytes::without_bytes(&self.pool).await
+                let rows = attachment_bytes::without_bytes(&self.pool).await?;
+                self.keys.open_all(&self.pool, rows).await
             }
             async fn put_attachment_bytes(
                 &self,
                 attachment: &Attachment,
                 bytes: &[u8],
             ) -> Result<bool, StoreError> {
-                attachment_bytes::put_bytes(&self.pool, attachment, bytes).await
+                let key = self.keys.key(&self.pool, &attachment.case_id, true).await?;
+                attachment_bytes::put_bytes(&self.pool, &key, attachment, bytes).await
             }
             async fn save_step_outcome(
                 &self,
@@ -412,6 +458,14 @@ pub(crate) async fn delete_user(pool: &Pool, user_id: &str) -> Result<Vec<String
         .execute(&mut *tx)
         .await
         .map_err(query_error)?;
+    // The data keys go in the same transaction: no copy of these cases opens again.
+    for (case_id,) in &cases {
+        sqlx::query("delete from case_keys where case_id = $1")
+            .bind(case_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(query_error)?;
+    }
     commit(tx).await?;
     Ok(cases.into_iter().map(|(id,)| id).collect())
 }
@@ -674,11 +728,20 @@ pub(crate) async fn role_in_case(
 }
 
 pub(crate) async fn delete_case(pool: &Pool, case_id: &str) -> Result<(), StoreError> {
+    let mut tx = begin(pool).await?;
     sqlx::query("delete from cases where id = $1")
         .bind(case_id)
-        .execute(pool)
+        .execute(&mut *tx)
         .await
         .map_err(query_error)?;
+    // Its data key goes with it (crypto-shredding): backups hold no keys, so from now on no
+    // copy of this case opens again.
+    sqlx::query("delete from case_keys where case_id = $1")
+        .bind(case_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(query_error)?;
+    commit(tx).await?;
     Ok(())
 }
 

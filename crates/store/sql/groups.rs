@@ -29,7 +29,20 @@ macro_rules! impl_group_store {
             async fn consented_cases(
                 &self,
             ) -> Result<Vec<store::ConsentedCase>, store::StoreError> {
-                groups::consented_cases(&self.pool).await
+                let mut out = Vec::new();
+                for c in groups::consented_cases(&self.pool).await? {
+                    out.push(store::ConsentedCase {
+                        case: self.keys.open(&self.pool, c.case).await?,
+                        parties: {
+                            let mut parties = self.keys.open_all(&self.pool, c.parties).await?;
+                            // Sealed names do not sort in SQL.
+                            parties.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+                            parties
+                        },
+                        given_at: c.given_at,
+                    });
+                }
+                Ok(out)
             }
             async fn all_case_ids(&self) -> Result<Vec<String>, store::StoreError> {
                 groups::all_case_ids(&self.pool).await

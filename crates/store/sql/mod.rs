@@ -5,6 +5,7 @@
 #[macro_use]
 pub(crate) mod cases;
 pub(crate) mod attachment_bytes;
+pub(crate) mod keys;
 #[macro_use]
 pub(crate) mod case_edit;
 #[macro_use]

@@ -33,28 +33,33 @@ macro_rules! impl_org_store {
                 request: &store::HelpRequest,
                 actor: &Actor,
             ) -> Result<(), StoreError> {
-                org::create_help_request(&self.pool, request, actor).await
+                let sealed = self.keys.seal(&self.pool, request).await?;
+                org::create_help_request(&self.pool, &sealed, actor).await
             }
             async fn help_request(
                 &self,
                 id: &str,
             ) -> Result<Option<store::HelpRequest>, StoreError> {
-                org::help_request(&self.pool, id).await
+                let row = org::help_request(&self.pool, id).await?;
+                self.keys.open_option(&self.pool, row).await
             }
             async fn help_requests_of_case(
                 &self,
                 case_id: &str,
             ) -> Result<Vec<store::HelpRequest>, StoreError> {
-                org::help_requests_of_case(&self.pool, case_id).await
+                let rows = org::help_requests_of_case(&self.pool, case_id).await?;
+                self.keys.open_all(&self.pool, rows).await
             }
             async fn open_help_requests(&self) -> Result<Vec<store::HelpRequest>, StoreError> {
-                org::open_help_requests(&self.pool).await
+                let rows = org::open_help_requests(&self.pool).await?;
+                self.keys.open_all(&self.pool, rows).await
             }
             async fn help_requests_assigned_to(
                 &self,
                 user_id: &str,
             ) -> Result<Vec<store::HelpRequest>, StoreError> {
-                org::help_requests_assigned_to(&self.pool, user_id).await
+                let rows = org::help_requests_assigned_to(&self.pool, user_id).await?;
+                self.keys.open_all(&self.pool, rows).await
             }
             async fn assign_help_request(
                 &self,

@@ -18,7 +18,16 @@ macro_rules! impl_outcome_store {
                 answers: Option<&str>,
                 actor: &store::Actor,
             ) -> Result<Option<i64>, store::StoreError> {
-                outcome::save_outcome_with_answers(&self.pool, outcome, answers, actor).await
+                let sealed = match answers {
+                    Some(a) => Some(
+                        self.keys
+                            .seal_text(&self.pool, &outcome.case_id, "answer_versions.answers", a)
+                            .await?,
+                    ),
+                    None => None,
+                };
+                outcome::save_outcome_with_answers(&self.pool, outcome, sealed.as_deref(), actor)
+                    .await
             }
         }
     };

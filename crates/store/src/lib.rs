@@ -17,6 +17,7 @@ mod groups;
 mod org;
 mod outcome;
 mod reminders;
+pub mod seal;
 mod session;
 mod throttle;
 

@@ -148,7 +148,8 @@ impl App {
 async fn open_store(config: &Config) -> Result<(Arc<dyn Store>, bool), StartError> {
     match config.database_url.as_deref() {
         Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
-            let store = store_postgres::PgStore::connect(url)
+            let key_file = store::seal::key_file(&config.data_dir);
+            let store = store_postgres::PgStore::connect(url, &key_file)
                 .await
                 .map_err(StartError::Store)?;
             Ok((Arc::new(store), true))

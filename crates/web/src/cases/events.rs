@@ -34,13 +34,17 @@ pub async fn add_event(
     let mut draft = EventDraft::default();
     let mut party_ids: Vec<String> = Vec::new();
     let mut file: Option<(String, Vec<u8>)> = None;
-    while let Ok(Some(field)) = form.next_field().await {
+    while let Ok(Some(mut field)) = form.next_field().await {
         let name = field.name().unwrap_or_default().to_string();
         if name == "bestand" {
             let file_name = field.file_name().unwrap_or_default().to_string();
-            let bytes = field.bytes().await.map_err(|_| PageError::TooLarge)?;
+            // Chunk by chunk into one buffer: the upload is held once, not once more as a copy.
+            let mut bytes = Vec::new();
+            while let Some(chunk) = field.chunk().await.map_err(|_| PageError::TooLarge)? {
+                bytes.extend_from_slice(&chunk);
+            }
             if !bytes.is_empty() {
-                file = Some((file_name, bytes.to_vec()));
+                file = Some((file_name, bytes));
             }
             continue;
         }
