@@ -3,7 +3,7 @@
 //! page, caseload, reminders, figures, summaries, letters) starts here so that they all agree.
 
 use route::{Advice, Knowledge, Situation};
-use store::{Event, Store};
+use store::{AnswerVersion, Event, Store};
 
 use crate::CaseError;
 use crate::answers::{self, Stored};
@@ -13,11 +13,11 @@ use crate::answers::{self, Stored};
 /// events come in date order, so the latest such event counts.
 pub fn situation_with_events(
     k: &Knowledge,
-    answers_json: &str,
+    version: &AnswerVersion,
     events: &[Event],
     today: jiff::civil::Date,
-) -> (Stored, Situation) {
-    let mut stored = Stored::from_case_json(answers_json);
+) -> Result<(Stored, Situation), CaseError> {
+    let mut stored = Stored::from_case_json(&version.case_id, &version.answers)?;
     for e in events.iter().filter(|e| !e.sets_date.is_empty()) {
         stored.answers.insert(
             e.sets_date.clone(),
@@ -25,7 +25,7 @@ pub fn situation_with_events(
         );
     }
     let s = answers::situation(k, &stored, today);
-    (stored, s)
+    Ok((stored, s))
 }
 
 /// The situation a case's answers make and the advice for it.
@@ -45,7 +45,7 @@ pub async fn case_advice(
         return Ok(None);
     };
     let events = store.events(case_id).await?;
-    let (_, situation) = situation_with_events(k, &latest.answers, &events, today);
+    let (_, situation) = situation_with_events(k, &latest, &events, today)?;
     let advice = route::advise(k, &situation);
     Ok(Some(CaseAdvice { situation, advice }))
 }

@@ -33,20 +33,26 @@ impl Stored {
         .to_string()
     }
 
-    /// The answers of an answer version.
-    pub fn from_case_json(json: &str) -> Stored {
-        let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
-        Stored {
-            answers: v
-                .get("answers")
-                .and_then(|a| a.as_object())
-                .cloned()
-                .unwrap_or_default(),
-            region: v
-                .get("region")
-                .and_then(|r| r.as_str())
-                .and_then(|r| r.parse().ok()),
-        }
+    /// The answers of an answer version of `case_id`. A version that does not parse is an
+    /// error naming the case, never taken for "no answers": that would quietly show a family
+    /// the route of a case that knows nothing.
+    pub fn from_case_json(case_id: &str, json: &str) -> Result<Stored, CaseError> {
+        let bad = |why: String| CaseError::BadAnswers {
+            case_id: case_id.to_string(),
+            why,
+        };
+        let v: serde_json::Value = serde_json::from_str(json).map_err(|e| bad(e.to_string()))?;
+        let answers = v
+            .get("answers")
+            .and_then(|a| a.as_object())
+            .cloned()
+            .ok_or_else(|| bad("no \"answers\" object".into()))?;
+        // A region name a newer version no longer knows is dropped, as answers are.
+        let region = v
+            .get("region")
+            .and_then(|r| r.as_str())
+            .and_then(|r| r.parse().ok());
+        Ok(Stored { answers, region })
     }
 
     /// Every answer of `situation` (an answers file, say) in this shape.
@@ -93,11 +99,10 @@ pub fn situation(k: &Knowledge, stored: &Stored, today: jiff::civil::Date) -> Si
 
 /// The latest answers of a case, or none.
 pub async fn latest(store: &dyn Store, case_id: &str) -> Result<Stored, CaseError> {
-    Ok(store
-        .latest_answers(case_id)
-        .await?
-        .map(|v| Stored::from_case_json(&v.answers))
-        .unwrap_or_default())
+    match store.latest_answers(case_id).await? {
+        Some(v) => Stored::from_case_json(case_id, &v.answers),
+        None => Ok(Stored::default()),
+    }
 }
 
 /// Saves `new` (the intake of a session) as the case's next answer version. Answers that `new`

@@ -19,6 +19,9 @@ pub enum CaseError {
         case_id: String,
         attachment_id: String,
     },
+    /// A stored answers version that does not parse.
+    #[error("the stored answers of case {case_id} cannot be read: {why}")]
+    BadAnswers { case_id: String, why: String },
     /// A case file could not be written (export).
     #[error("cannot write the case file: {0}")]
     Export(String),

@@ -71,6 +71,34 @@ impl Server {
         server
     }
 
+    /// Starts the server as [`Server::start`] does, expecting it to refuse: returns what it
+    /// wrote to stderr when it stopped.
+    pub fn refused(data: &Path, env: &[(&str, &str)]) -> String {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_routewijzer"));
+        command
+            .args(["--content-check", "without-walk", "--listen", "127.0.0.1:0"])
+            .arg("--data")
+            .arg(data)
+            .arg("--content")
+            .arg(workspace().join("content"))
+            .env_remove("DATABASE_URL")
+            .env_remove("ROUTEWIJZER_KEY_FILE");
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let child = command
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = wait_with_timeout(child, Duration::from_secs(90));
+        assert!(
+            !out.status.success(),
+            "the server was expected to refuse to start"
+        );
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+
     /// A new client (no cookie yet) of this server.
     pub fn client(&self) -> Client {
         Client {
@@ -84,6 +112,38 @@ impl Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+fn wait_with_timeout(mut child: Child, limit: Duration) -> std::process::Output {
+    let deadline = Instant::now() + limit;
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the server kept running");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Runs a `routewijzer` command (backup, restore, rotate-key) and returns its stdout; fails the
+/// test with its stderr when it fails.
+pub fn command(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_routewijzer"));
+    command
+        .args(args)
+        .env_remove("DATABASE_URL")
+        .env_remove("ROUTEWIJZER_KEY_FILE");
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let out = command.output().unwrap();
+    assert!(
+        out.status.success(),
+        "routewijzer {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 impl Drop for Server {

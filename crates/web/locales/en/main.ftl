@@ -206,6 +206,8 @@ error-413 = What you sent is too big. A form may be at most 64 kB, an answers fi
 error-500-title = Something went wrong
 error-500 = Something went wrong on our side. Please try again later.
 error-home = Go to the start page
+error-unreadable-title = This case file cannot be opened right now
+error-unreadable = Part of the data of this case file cannot be read right now. You did nothing wrong and nothing was deleted. The administrator can see in the log which case file it is. Please try again later or contact the administrator.
 
 ## Accounts
 signup-title = Create an account

@@ -206,6 +206,8 @@ error-413 = Wat u stuurde is te groot. Een formulier mag niet groter zijn dan 64
 error-500-title = Er ging iets mis
 error-500 = Er ging bij ons iets mis. Probeer het later opnieuw.
 error-home = Naar de startpagina
+error-unreadable-title = Dit dossier kan nu niet worden geopend
+error-unreadable = Een deel van de gegevens van dit dossier kan nu niet worden gelezen. Je hebt niets fout gedaan en er is niets gewist. De beheerder ziet in het logboek om welk dossier het gaat. Probeer het later opnieuw of neem contact op met de beheerder.
 
 ## Accounts
 signup-title = Account maken

@@ -212,7 +212,7 @@ async fn dossier_bytes(
     let mut steps = Vec::new();
     let mut deadlines = Vec::new();
     if let Some(v) = latest {
-        let (stored, sit) = state.situation_with_events(&v.answers, &events);
+        let (stored, sit) = state.situation_with_events(&v, &events)?;
         for q in &k.questions {
             if let Some(value) = stored.answers.get(&q.id) {
                 situation.push((q.text.clone(), answer_text(i, q, value)));

@@ -20,7 +20,7 @@ use tower_sessions::Session;
 use crate::http::answers;
 use crate::http::case_access::CaseAccess;
 use crate::http::csrf;
-use crate::http::error::{PageError, store_error};
+use crate::http::error::{PageError, case_error, store_error};
 use crate::http::i18n::{Lang, Tr};
 use crate::http::layout::{Layout, render};
 use crate::http::links::case_letter_url;
@@ -147,7 +147,8 @@ pub(super) async fn case_page(
     let mut letters = Vec::new();
     let steps = match latest {
         Some(v) => {
-            let (_, s) = situation_with_events(&lib.k, &v.answers, &all_events, state.today.date());
+            let (_, s) = situation_with_events(&lib.k, &v, &all_events, state.today.date())
+                .map_err(case_error)?;
             let advice = route::advise(&lib.k, &s);
             letters = advice
                 .letters

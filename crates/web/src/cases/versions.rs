@@ -110,7 +110,7 @@ pub async fn show(
         return Err(PageError::NotFound);
     };
     // Only the answers as saved in this version: no dates from events mixed in.
-    let (stored, _) = state.situation_with_events(&v.answers, &[]);
+    let (stored, _) = state.situation_with_events(&v, &[])?;
     let mut answers: Vec<(String, String)> = state
         .lib
         .k

@@ -62,6 +62,8 @@ pub enum PageError {
     Forbidden,
     TooLarge,
     Internal,
+    /// Stored case data that does not open or parse: said plainly, never shown as empty.
+    Unreadable,
 }
 
 impl PageError {
@@ -70,7 +72,7 @@ impl PageError {
             PageError::NotFound => StatusCode::NOT_FOUND,
             PageError::Forbidden => StatusCode::FORBIDDEN,
             PageError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            PageError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            PageError::Internal | PageError::Unreadable => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -80,6 +82,7 @@ impl PageError {
             PageError::Forbidden => "error-403",
             PageError::TooLarge => "error-413",
             PageError::Internal => "error-500",
+            PageError::Unreadable => "error-unreadable",
         }
     }
 
@@ -122,11 +125,24 @@ struct ErrorPage {
 /// A store failure: logged, and shown as "something went wrong" (nothing to fix for the user).
 pub fn store_error(e: store::StoreError) -> PageError {
     tracing::error!(error = %e, "store error");
-    PageError::Internal
+    match e {
+        store::StoreError::Sealed { .. } | store::StoreError::Corrupt(_) => PageError::Unreadable,
+        _ => PageError::Internal,
+    }
 }
 
 /// A failure of the case domain that the user cannot fix: logged, and shown as such.
 pub fn case_error(e: cases::CaseError) -> PageError {
-    tracing::error!(error = %e, "case error");
-    PageError::Internal
+    match e {
+        cases::CaseError::Store(e) => store_error(e),
+        e @ (cases::CaseError::BadAnswers { .. } | cases::CaseError::MissingBytes { .. }) => {
+            // The message names the case, so that the operator can find the row.
+            tracing::error!(error = %e, "case data cannot be read");
+            PageError::Unreadable
+        }
+        e => {
+            tracing::error!(error = %e, "case error");
+            PageError::Internal
+        }
+    }
 }

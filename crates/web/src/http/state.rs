@@ -60,9 +60,10 @@ impl Shared {
     /// on the app's today ([`cases::advice::situation_with_events`]).
     pub fn situation_with_events(
         &self,
-        answers_json: &str,
+        version: &store::AnswerVersion,
         events: &[store::Event],
-    ) -> (cases::answers::Stored, route::Situation) {
-        cases::advice::situation_with_events(&self.lib.k, answers_json, events, self.today.date())
+    ) -> Result<(cases::answers::Stored, route::Situation), crate::http::error::PageError> {
+        cases::advice::situation_with_events(&self.lib.k, version, events, self.today.date())
+            .map_err(crate::http::error::case_error)
     }
 }

@@ -1289,3 +1289,23 @@ async fn a_letter_marked_as_sent_goes_on_the_timeline_and_starts_its_term() {
         .await;
     assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+/// Stored answers that no longer parse are an error page that says so, not an empty case.
+#[tokio::test]
+async fn a_case_whose_answers_do_not_read_says_so() {
+    let (app, store, _) = app_and_store("unreadable").await;
+    let mut owner = sign_up(&app, "owner@example.nl").await;
+    let case = new_case(&mut owner, "Sam").await;
+    let owner_id = user_id(&store, "owner@example.nl").await;
+    store
+        .save_answers(&case, "{ this is no json", &actor(&owner_id))
+        .await
+        .unwrap();
+    let page = owner.get(&format!("/dossiers/{case}")).await;
+    assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(
+        page.body.contains("kan nu niet worden geopend"),
+        "{}",
+        page.body
+    );
+}

@@ -1,0 +1,123 @@
+//! Case data at rest in SQLite, read as the file holds it: texts and attachment bytes are
+//! sealed, a value moved to another case or changed by hand does not open (an error that names
+//! the case, never an empty value), and a deleted case's data key is gone with it.
+
+use store::{Attachment, Child, Event, Store, StoreError};
+use store_sqlite::SqliteStore;
+
+fn event(id: &str, case: &str, notes: &str) -> Event {
+    Event {
+        id: id.into(),
+        case_id: case.into(),
+        kind: "letter".into(),
+        date: "2026-10-14".into(),
+        title: "Brief".into(),
+        notes: notes.into(),
+        parties: String::new(),
+        sets_date: String::new(),
+        version: 1,
+        created_by: "u".into(),
+        updated_at: 1,
+    }
+}
+
+#[tokio::test]
+async fn sealed_rows_open_only_in_their_own_place() {
+    let dir = store_tests::temp_dir("sealed");
+    let s = SqliteStore::open_with_key_file(&dir, &dir.join("master.key"))
+        .await
+        .unwrap();
+    store_tests::owner_with_cases(&s, "u", &["c1", "c2"]).await;
+    let me = store_tests::actor("u", 1);
+    s.save_child(
+        &Child {
+            id: "k1".into(),
+            case_id: "c1".into(),
+            name: "Sammie Geheimnaam".into(),
+            birth_year: None,
+            school_type: String::new(),
+            school_level: String::new(),
+        },
+        &me,
+    )
+    .await
+    .unwrap();
+    s.add_event(&event("e1", "c1", "geheime notitie"), &me)
+        .await
+        .unwrap();
+    s.add_event(&event("e2", "c2", "andere notitie"), &me)
+        .await
+        .unwrap();
+    let bytes = b"%PDF-1.4 bijlage-geheim".to_vec();
+    let a = Attachment {
+        id: "f1".into(),
+        case_id: "c1".into(),
+        event_id: "e1".into(),
+        file_name: "brief-sammie.pdf".into(),
+        media_type: "application/pdf".into(),
+        size: bytes.len() as i64,
+        sha256: "ab".repeat(32),
+        created_at: 1,
+    };
+    s.add_attachment(&a, &bytes, &me).await.unwrap();
+    assert_eq!(s.children("c1").await.unwrap()[0].name, "Sammie Geheimnaam");
+    assert_eq!(
+        s.attachment_chunk("c1", "f1", 0).await.unwrap(),
+        Some(bytes)
+    );
+
+    // What the file holds.
+    let pool = sqlx::SqlitePool::connect(&format!(
+        "sqlite:{}",
+        dir.join(store_sqlite::FILE_NAME).display()
+    ))
+    .await
+    .unwrap();
+    let (name,): (String,) = sqlx::query_as("select name from children where id = 'k1'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(
+        name.starts_with("rw1:") && !name.contains("Sammie"),
+        "{name}"
+    );
+    let (chunk,): (Vec<u8>,) =
+        sqlx::query_as("select bytes from attachment_chunks where attachment_id = 'f1'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(!chunk.windows(6).any(|w| w == b"geheim"));
+
+    // A note of c2 copied into c1's event: sealed under c2's key, it does not open in c1.
+    sqlx::query(
+        "update events set notes = (select notes from events where id = 'e2') where id = 'e1'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    match s.events("c1").await {
+        Err(StoreError::Sealed { case_id, what }) => {
+            assert_eq!((case_id.as_str(), what.as_str()), ("c1", "events.notes"));
+        }
+        other => panic!("expected a sealed error, got {other:?}"),
+    }
+    // A changed chunk does not open either.
+    sqlx::query("update attachment_chunks set bytes = x'00112233' where attachment_id = 'f1'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.attachment_chunk("c1", "f1", 0).await,
+        Err(StoreError::Sealed { .. })
+    ));
+
+    // Deleting a case deletes its data key in the same step.
+    s.delete_case("c2").await.unwrap();
+    let (keys,): (i64,) = sqlx::query_as("select count(*) from case_keys where case_id = 'c2'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(keys, 0);
+    pool.close().await;
+    std::fs::remove_dir_all(&dir).ok();
+}
