@@ -1,5 +1,6 @@
 //! Dates for Routewijzer: Dutch public holidays, the Algemene termijnenwet, school holiday
-//! tables per region and the computation of deadlines (termijnen).
+//! tables per region, the computation of deadlines (termijnen), and reading a date as a
+//! Dutch person types it ([`parse_typed_date`]).
 //!
 //! The crate is pure: nothing here reads the clock, and the only IO is
 //! [`SchoolCalendar::load_dir`], which reads `content/holidays/*.toml`.
@@ -14,6 +15,7 @@ mod format;
 mod schoolvakanties;
 pub mod serde_date;
 mod termijnenwet;
+mod typed_date;
 
 pub use confidence::Confidence;
 pub use deadline::{
@@ -28,4 +30,7 @@ pub use schoolvakanties::{
 pub use termijnenwet::{
     GELIJKGESTELDE_DAGEN, GELIJKGESTELDE_DAGEN_BEKEND_TOT, RestDayReason, is_rest_day,
     is_working_day, next_working_day,
+};
+pub use typed_date::{
+    TYPED_YEARS, TypedDateError, checked_date, format_typed_date, parse_typed_date,
 };
