@@ -36,13 +36,14 @@ pub struct EventDraft {
     pub sets_date: String,
 }
 
-/// What is wrong with a draft; the text of each is its [`EventRefused::key`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+/// What is wrong with a draft; the text of each is its [`EventRefused::key`], except a date,
+/// whose text says what was understood of it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EventRefused {
     #[error("not a kind of event")]
     Kind,
-    #[error("not a date")]
-    Date,
+    #[error("not a date: {0}")]
+    Date(calendar::TypedDateError),
     #[error("no title")]
     Title,
     #[error("not a date question of the intake")]
@@ -50,10 +51,10 @@ pub enum EventRefused {
 }
 
 impl EventRefused {
-    pub fn key(self) -> &'static str {
+    pub fn key(&self) -> &'static str {
         match self {
             EventRefused::Kind => "event-error-kind",
-            EventRefused::Date => "event-error-date",
+            EventRefused::Date(_) => "event-error-date",
             EventRefused::Title => "event-error-title",
             EventRefused::SetsDate => "event-error-sets-date",
         }
@@ -61,10 +62,15 @@ impl EventRefused {
 }
 
 impl From<Event> for EventDraft {
+    /// The stored event as a form shows it to be changed: the ISO date written the Dutch way.
     fn from(e: Event) -> Self {
+        let date = match e.date.parse::<jiff::civil::Date>() {
+            Ok(d) => calendar::format_typed_date(d),
+            Err(_) => e.date,
+        };
         EventDraft {
             kind: e.kind,
-            date: e.date,
+            date,
             title: e.title,
             notes: e.notes,
             sets_date: e.sets_date,
@@ -78,7 +84,7 @@ impl EventDraft {
         if !EVENT_KINDS.contains(&self.kind.as_str()) {
             return Err(EventRefused::Kind);
         }
-        let date = crate::parse_date(&self.date).ok_or(EventRefused::Date)?;
+        let date = crate::parse_date(&self.date).map_err(EventRefused::Date)?;
         if self.title.trim().is_empty() {
             return Err(EventRefused::Title);
         }
@@ -114,7 +120,7 @@ pub struct Upload {
 }
 
 /// Why a new event is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AddRefused {
     #[error(transparent)]
     Event(EventRefused),
@@ -244,4 +250,52 @@ pub async fn letter_sent(
     };
     store.add_event(&event, actor).await?;
     Ok(event)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calendar::TypedDateError;
+
+    fn draft(date: &str) -> EventDraft {
+        EventDraft {
+            kind: "letter".into(),
+            date: date.into(),
+            title: "Brief".into(),
+            ..EventDraft::default()
+        }
+    }
+
+    #[test]
+    fn a_date_is_typed_the_dutch_way() {
+        let march_first = jiff::civil::date(2027, 3, 1);
+        assert_eq!(draft("1-3-2027").check(), Ok(march_first));
+        assert_eq!(draft("1 maart 2027").check(), Ok(march_first));
+        assert_eq!(draft("2027-03-01").check(), Ok(march_first));
+        assert_eq!(
+            draft("3/4").check(),
+            Err(EventRefused::Date(TypedDateError::NoYear {
+                day: 3,
+                month: 4
+            }))
+        );
+    }
+
+    #[test]
+    fn a_stored_event_is_shown_with_a_dutch_date() {
+        let event = Event {
+            id: "e".into(),
+            case_id: "c".into(),
+            kind: "letter".into(),
+            date: "2027-03-01".into(),
+            title: "Brief".into(),
+            notes: String::new(),
+            parties: String::new(),
+            sets_date: String::new(),
+            version: 1,
+            created_by: "u".into(),
+            updated_at: 0,
+        };
+        assert_eq!(EventDraft::from(event).date, "1-3-2027");
+    }
 }

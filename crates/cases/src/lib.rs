@@ -43,7 +43,8 @@ pub fn now() -> i64 {
     jiff::Timestamp::now().as_second()
 }
 
-/// A date as a person typed it: ISO `YYYY-MM-DD`, and a real day.
-pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
-    text.trim().parse::<jiff::civil::Date>().ok()
+/// A date as a person typed it, the Dutch way (`1-3-2027`, `1 maart 2027`, ISO...; see
+/// [`calendar::parse_typed_date`]). Dates are stored as ISO whatever way they were typed.
+pub fn parse_date(text: &str) -> Result<jiff::civil::Date, calendar::TypedDateError> {
+    calendar::parse_typed_date(text)
 }

@@ -19,17 +19,18 @@ pub const OUTCOMES: [&str; 5] = [
 ];
 
 /// Why an outcome is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OutcomeRefused {
     #[error("no such step")]
     NoSuchStep,
     #[error("not an outcome of this step")]
     UnknownOutcome,
-    #[error("not a date")]
-    BadDate,
+    #[error("not a date: {0}")]
+    BadDate(calendar::TypedDateError),
 }
 
-/// Records `outcome` (an id) for `step_id` of the case, with an optional ISO date as typed.
+/// Records `outcome` (an id) for `step_id` of the case, with an optional date as typed (see
+/// [`crate::parse_date`]); it is stored as ISO.
 /// An outcome from the content and the answer version it makes are saved in one transaction.
 pub async fn record(
     store: &dyn Store,
@@ -46,13 +47,14 @@ pub async fn record(
     let from_content = step.outcomes.iter().find(|o| o.id == outcome);
     let date = match date.trim() {
         "" => Ok(None),
-        d => crate::parse_date(d).map(|d| Some(d.to_string())).ok_or(()),
+        d => crate::parse_date(d).map(|d| Some(d.to_string())),
     };
     if from_content.is_none() && !OUTCOMES.contains(&outcome) {
         return Ok(Err(OutcomeRefused::UnknownOutcome));
     }
-    let Ok(date) = date else {
-        return Ok(Err(OutcomeRefused::BadDate));
+    let date = match date {
+        Ok(d) => d,
+        Err(e) => return Ok(Err(OutcomeRefused::BadDate(e))),
     };
     let answers = match from_content {
         Some(o) => {

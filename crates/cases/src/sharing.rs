@@ -12,27 +12,28 @@ pub struct Invite<'a> {
     pub email: &'a str,
     /// `read` or `contribute`.
     pub role: &'a str,
-    /// The last day of access (ISO), or empty for no end.
+    /// The last day of access as typed (see [`crate::parse_date`]), or empty for no end.
     pub until: &'a str,
 }
 
-/// Why an invitation is refused; the text of each is its [`InviteRefused::key`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+/// Why an invitation is refused; the text of each is its [`InviteRefused::key`], except a
+/// date, whose text says what was understood of it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InviteRefused {
     #[error("not an e-mail address")]
     Email,
     #[error("not a role an advocate can have")]
     Role,
-    #[error("not a date")]
-    Date,
+    #[error("not a date: {0}")]
+    Date(calendar::TypedDateError),
 }
 
 impl InviteRefused {
-    pub fn key(self) -> &'static str {
+    pub fn key(&self) -> &'static str {
         match self {
             InviteRefused::Email => "account-error-email",
             InviteRefused::Role => "share-error-role",
-            InviteRefused::Date => "event-error-date",
+            InviteRefused::Date(_) => "event-error-date",
         }
     }
 }
@@ -52,7 +53,7 @@ pub async fn invite(
     };
     let until = match invite.until.trim() {
         "" => Ok(None),
-        d => d.parse::<jiff::civil::Date>().map(Some).map_err(|_| ()),
+        d => crate::parse_date(d).map(Some),
     };
     if !email.contains('@') || email.len() > 254 {
         return Ok(Err(InviteRefused::Email));
@@ -60,8 +61,9 @@ pub async fn invite(
     let Some(role) = role else {
         return Ok(Err(InviteRefused::Role));
     };
-    let Ok(until) = until else {
-        return Ok(Err(InviteRefused::Date));
+    let until = match until {
+        Ok(u) => u,
+        Err(e) => return Ok(Err(InviteRefused::Date(e))),
     };
     // Access ends at the end of the chosen day in the Netherlands.
     let expires_at = until.and_then(|d| {

@@ -8,16 +8,17 @@ use axum::extract::{Form, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use cases::attachments::Refused;
-use cases::events::{AddRefused, EventDraft, Upload};
+use cases::events::{AddRefused, EventDraft, EventRefused, Upload};
 use serde::Deserialize;
 use store::Edit;
 use tower_sessions::Session;
 
-use super::page::{case_page, kinds};
+use super::page::{Kept, case_page, kinds};
 use crate::http::case_access::CaseAccess;
 use crate::http::csrf;
 use crate::http::download::download_stream;
 use crate::http::error::{PageError, case_error, store_error};
+use crate::http::forms::{FieldError, date_error};
 use crate::http::i18n::{Lang, Tr};
 use crate::http::layout::{Layout, render};
 use crate::http::state::AppState;
@@ -72,16 +73,39 @@ pub async fn add_event(
     .await
     .map_err(case_error)?;
     if let Err(refused) = added {
-        let error = match refused {
-            AddRefused::Event(e) => i.t(e.key()),
-            AddRefused::File(Refused::TooLarge { max_mb }) => {
-                i.t1("event-error-file-size", "mb", max_mb)
-            }
-            AddRefused::File(Refused::WrongType) => i.t("event-error-file-type"),
+        let file_error = |message: String| FieldError {
+            message,
+            field: "bestand".to_string(),
         };
-        return case_page(&state, lang, &access, &session, Some(error), draft).await;
+        let error = match refused {
+            AddRefused::Event(e) => event_error(i, &e),
+            AddRefused::File(Refused::TooLarge { max_mb }) => {
+                file_error(i.t1("event-error-file-size", "mb", max_mb))
+            }
+            AddRefused::File(Refused::WrongType) => file_error(i.t("event-error-file-type")),
+        };
+        let kept = Kept {
+            error: Some(error),
+            draft,
+            outcome: None,
+        };
+        return case_page(&state, lang, &access, &session, kept).await;
     }
     Ok(Redirect::to(&format!("/dossiers/{}#tijdlijn", access.case.id)).into_response())
+}
+
+/// The message for a refused event, and the input it is about (the ids of both event forms).
+fn event_error(i: Tr, e: &EventRefused) -> FieldError {
+    let (field, message) = match e {
+        EventRefused::Date(d) => ("event-date", date_error(i, &i.t("event-date"), d)),
+        EventRefused::Kind => ("event-kind", i.t(e.key())),
+        EventRefused::Title => ("event-title", i.t(e.key())),
+        EventRefused::SetsDate => ("event-sets-date", i.t(e.key())),
+    };
+    FieldError {
+        message,
+        field: field.to_string(),
+    }
 }
 
 #[derive(Template)]
@@ -94,7 +118,7 @@ struct EditPage {
     version: i64,
     draft: EventDraft,
     kinds: Vec<(&'static str, String)>,
-    error: Option<String>,
+    error: Option<FieldError>,
     /// On a conflict: the notes as the other person saved them.
     theirs: Option<String>,
 }
@@ -178,7 +202,7 @@ pub async fn edit(
     let mut version = f.version;
     let mut theirs = None;
     let error = match draft.check() {
-        Err(e) => i.t(e.key()),
+        Err(e) => event_error(i, &e),
         Ok(date) => {
             let saved = cases::events::update(
                 &*state.store,
@@ -202,7 +226,10 @@ pub async fn edit(
                     // Saving again now replaces their version on purpose.
                     version = current.version;
                     theirs = Some(current.notes);
-                    i.t("event-error-conflict")
+                    FieldError {
+                        message: i.t("event-error-conflict"),
+                        field: "event-notes".to_string(),
+                    }
                 }
             }
         }

@@ -21,6 +21,7 @@ use crate::http::answers;
 use crate::http::case_access::CaseAccess;
 use crate::http::csrf;
 use crate::http::error::{PageError, case_error, store_error};
+use crate::http::forms::FieldError;
 use crate::http::i18n::{Lang, Tr};
 use crate::http::layout::{Layout, render};
 use crate::http::links::case_letter_url;
@@ -35,6 +36,26 @@ struct StepLine {
     outcome: String,
     /// (id, label) of the outcomes that can be recorded: the step's own, then the general ones.
     choices: Vec<(String, String)>,
+    /// The outcome and date as typed, when recording them for this step was refused.
+    typed: Option<TypedOutcome>,
+}
+
+/// An outcome form as it was posted, shown again when it was refused.
+#[derive(Debug, Clone, Default)]
+pub(super) struct TypedOutcome {
+    pub step_id: String,
+    pub outcome: String,
+    pub date: String,
+}
+
+/// What a refused form brings back to the case page: the message with the input it is about,
+/// and what was typed, so that nothing is lost.
+#[derive(Default)]
+pub(super) struct Kept {
+    pub error: Option<FieldError>,
+    /// The new event as typed.
+    pub draft: EventDraft,
+    pub outcome: Option<TypedOutcome>,
 }
 
 /// The outcomes a parent can record for `step`: those of the content first (they answer intake
@@ -107,11 +128,23 @@ struct CasePage {
     party_choices: Vec<(String, String)>,
     events: Vec<EventLine>,
     kinds: Vec<(&'static str, String)>,
-    error: Option<String>,
+    error: Option<FieldError>,
+    /// Whether the list of all steps starts open: when an outcome form in it was refused.
+    steps_open: bool,
     /// What the author typed, kept when the form was refused.
     draft: EventDraft,
     /// (url, title) of the letters the route suggests, filled from this case.
     letters: Vec<(String, String)>,
+}
+
+impl CasePage {
+    /// The error message for one input, shown next to it.
+    fn error_for(&self, input: &str) -> Option<&str> {
+        self.error
+            .as_ref()
+            .filter(|e| e.field == input)
+            .map(|e| e.message.as_str())
+    }
 }
 
 /// The date questions of the intake, as (id, question text): an event's date can answer one.
@@ -133,9 +166,13 @@ pub(super) async fn case_page(
     lang: Lang,
     access: &CaseAccess,
     session: &Session,
-    error: Option<String>,
-    draft: EventDraft,
+    kept: Kept,
 ) -> Result<Response, PageError> {
+    let Kept {
+        error,
+        draft,
+        outcome: typed_outcome,
+    } = kept;
     let i = Tr { lang };
     let store = &state.store;
     let case_id = &access.case.id;
@@ -193,6 +230,10 @@ pub(super) async fn case_page(
                         })
                         .unwrap_or_default();
                     Some(StepLine {
+                        typed: typed_outcome
+                            .as_ref()
+                            .filter(|t| t.step_id == a.id)
+                            .cloned(),
                         id: a.id.clone(),
                         outcome,
                         choices,
@@ -274,6 +315,7 @@ pub(super) async fn case_page(
     let mut layout = Layout::new(lang, "case-title", &format!("/dossiers/{case_id}"));
     layout.title = access.case.title.clone();
     let failed = error.is_some();
+    let steps_open = typed_outcome.is_some();
     let mut response = render(&CasePage {
         layout,
         csrf,
@@ -291,6 +333,7 @@ pub(super) async fn case_page(
         events,
         kinds: kinds(i),
         error,
+        steps_open,
         draft,
         letters,
     });
@@ -307,5 +350,5 @@ pub async fn show(
     access: CaseAccess,
     session: Session,
 ) -> Result<Response, PageError> {
-    case_page(&state, lang, &access, &session, None, EventDraft::default()).await
+    case_page(&state, lang, &access, &session, Kept::default()).await
 }

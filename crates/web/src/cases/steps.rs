@@ -8,10 +8,11 @@ use cases::outcomes::OutcomeRefused;
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::page::case_page;
+use super::page::{Kept, TypedOutcome, case_page};
 use crate::http::answers;
 use crate::http::case_access::CaseAccess;
 use crate::http::error::{PageError, case_error};
+use crate::http::forms::{FieldError, date_error};
 use crate::http::i18n::{Lang, Tr};
 use crate::http::state::AppState;
 
@@ -47,19 +48,26 @@ pub async fn save_outcome(
     let error = match recorded {
         Ok(()) => None,
         Err(OutcomeRefused::NoSuchStep) => return Err(PageError::NotFound),
-        Err(OutcomeRefused::UnknownOutcome) => Some(i.t("outcome-error")),
-        Err(OutcomeRefused::BadDate) => Some(i.t("event-error-date")),
+        Err(OutcomeRefused::UnknownOutcome) => Some(FieldError {
+            message: i.t("outcome-error"),
+            field: format!("outcome-{step_id}"),
+        }),
+        Err(OutcomeRefused::BadDate(e)) => Some(FieldError {
+            message: date_error(i, &i.t("event-date"), &e),
+            field: format!("outcome-date-{step_id}"),
+        }),
     };
     if let Some(e) = error {
-        return case_page(
-            &state,
-            lang,
-            &access,
-            &session,
-            Some(e),
-            EventDraft::default(),
-        )
-        .await;
+        let kept = Kept {
+            error: Some(e),
+            draft: EventDraft::default(),
+            outcome: Some(TypedOutcome {
+                step_id,
+                outcome: f.outcome,
+                date: f.date,
+            }),
+        };
+        return case_page(&state, lang, &access, &session, kept).await;
     }
     Ok(Redirect::to(&format!("/dossiers/{}", access.case.id)).into_response())
 }

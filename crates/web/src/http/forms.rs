@@ -2,6 +2,7 @@
 //! answer, with errors a parent can act on. The last word on whether an answer fits is
 //! `route::situation::check_value`; this module only turns form fields into a value first.
 
+use calendar::TypedDateError;
 use jiff::civil::Date;
 use route::condition::Value;
 use route::model::{Question, QuestionType};
@@ -128,18 +129,78 @@ fn number_range_message(q: &Question, i: Tr) -> String {
     }
 }
 
-/// Day, month and year fields to a date; a year is written in full.
+/// Day, month and year fields to a date; a year is written in full. A day the month does not
+/// have is named ("31 februari 2027 bestaat niet"); anything else gets the three-field example.
 pub fn parse_date(p: &Posted, i: Tr) -> Result<Date, String> {
     let (d, m, y) = (p.day.trim(), p.month.trim(), p.year.trim());
     if d.is_empty() && m.is_empty() && y.is_empty() {
         return Err(i.t("error-date-empty"));
     }
-    let num = |s: &str| s.parse::<i16>().ok();
+    let num = |s: &str| s.parse::<u32>().ok();
     match (num(d), num(m), num(y)) {
         (Some(d), Some(m), Some(y)) if (1900..=2100).contains(&y) && y.to_string().len() == 4 => {
-            Date::new(y, m as i8, d as i8).map_err(|_| i.t("error-date"))
+            calendar::checked_date(d, m, y).map_err(|e| match e {
+                TypedDateError::NoSuchDay { .. } => date_problem(i, &e),
+                _ => i.t("error-date"),
+            })
         }
         _ => Err(i.t("error-date")),
+    }
+}
+
+/// A date field that was refused, in words a person can act on: the field's name, what was
+/// understood of the text, and how to write it ("Datum: 31 februari 2027 bestaat niet...").
+pub fn date_error(i: Tr, field: &str, e: &TypedDateError) -> String {
+    i.args(
+        "date-error-in-field",
+        &[("field", field.to_string()), ("reason", date_problem(i, e))],
+    )
+}
+
+/// What is wrong with a typed date, without the field's name.
+pub fn date_problem(i: Tr, e: &TypedDateError) -> String {
+    let month = |m: i8| i.t(&format!("month-{m}"));
+    match e {
+        TypedDateError::Empty => i.t("date-error-empty"),
+        TypedDateError::NoYear { day, month: m } => i.args(
+            "date-error-no-year",
+            &[
+                ("day", day.to_string()),
+                ("month", month(*m)),
+                ("mm", m.to_string()),
+            ],
+        ),
+        TypedDateError::NoDay { month: m, year } => i.args(
+            "date-error-no-day",
+            &[
+                ("month", month(*m)),
+                ("mm", m.to_string()),
+                ("year", year.to_string()),
+            ],
+        ),
+        TypedDateError::NoSuchDay {
+            day,
+            month: m,
+            year,
+            days_in_month,
+        } => {
+            let mut args = vec![
+                ("day", day.to_string()),
+                ("month", month(*m)),
+                ("days", days_in_month.to_string()),
+            ];
+            match year {
+                Some(y) => {
+                    args.push(("year", y.to_string()));
+                    i.args("date-error-no-such-day", &args)
+                }
+                None => i.args("date-error-no-such-day-no-year", &args),
+            }
+        }
+        TypedDateError::NoSuchMonth { month: m } => i.t1("date-error-no-such-month", "month", m),
+        TypedDateError::UnknownMonth { name } => i.t1("date-error-unknown-month", "name", name),
+        TypedDateError::YearOutOfRange { year } => i.t1("date-error-year", "year", year),
+        TypedDateError::NotADate => i.t("date-error-not-a-date"),
     }
 }
 
@@ -236,7 +297,14 @@ mod tests {
             Ok(jiff::civil::date(2027, 3, 1))
         );
         let bad = parse_date(&posted("31", "2", "2027"), i).unwrap_err();
-        assert_eq!(bad, "Vul een geldige datum in, bijvoorbeeld 15 3 2027.");
+        assert_eq!(
+            bad,
+            "31 februari 2027 bestaat niet. Die maand heeft 28 dagen."
+        );
+        assert_eq!(
+            parse_date(&posted("1", "13", "2027"), i).unwrap_err(),
+            "Vul een geldige datum in, bijvoorbeeld 15 3 2027."
+        );
         assert!(
             parse_date(&posted("1", "3", "27"), i).is_err(),
             "two-digit years are refused"
@@ -245,5 +313,34 @@ mod tests {
             parse_date(&posted("", "", ""), i).unwrap_err(),
             "Vul een datum in, bijvoorbeeld 15 3 2027."
         );
+    }
+
+    #[test]
+    fn a_refused_date_names_the_field_and_what_was_understood() {
+        let nl = Tr { lang: Lang::Nl };
+        let en = Tr { lang: Lang::En };
+        let said = |i: Tr, text: &str| {
+            let e = calendar::parse_typed_date(text).unwrap_err();
+            date_error(i, "Datum", &e)
+        };
+        assert_eq!(
+            said(nl, "31-2-2027"),
+            "Datum: 31 februari 2027 bestaat niet. Die maand heeft 28 dagen."
+        );
+        assert_eq!(
+            said(en, "31-2-2027"),
+            "Datum: 31 February 2027 does not exist. That month has 28 days."
+        );
+        assert_eq!(
+            said(nl, "3/4"),
+            "Datum: Wij lezen 3 april, maar het jaar ontbreekt. Zet het jaar erachter, bijvoorbeeld 3-4-2026."
+        );
+        assert!(said(nl, "30-2").contains("30 februari bestaat niet"));
+        assert!(said(nl, "maart 2027").contains("Wij lezen maart 2027, maar de dag ontbreekt"));
+        assert!(said(nl, "10-14-2026").contains("Er is geen maand 14."));
+        assert!(said(nl, "1 maat 2027").contains("\"maat\" is geen maand"));
+        assert!(said(nl, "1-3-207").contains("Het jaar 207 kan niet kloppen"));
+        assert!(said(nl, "gisteren").contains("Wij kunnen dit niet lezen als datum"));
+        assert!(said(nl, "").contains("Vul een datum in"));
     }
 }

@@ -11,7 +11,7 @@ use askama::Template;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use cases::sharing::{Invite, ShareState};
+use cases::sharing::{Invite, InviteRefused, ShareState};
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -20,6 +20,7 @@ use crate::http::case_access::CaseAccess;
 use crate::http::csrf;
 use crate::http::error::store_error;
 use crate::http::error::{PageError, case_error};
+use crate::http::forms::{FieldError, date_error};
 use crate::http::i18n::{Lang, Tr};
 use crate::http::layout::{Layout, render};
 use crate::http::state::AppState;
@@ -46,8 +47,10 @@ struct SharePage {
     case_id: String,
     shares: Vec<ShareLine>,
     audit: Vec<AuditLine>,
-    error: Option<String>,
+    error: Option<FieldError>,
+    /// The invitation as typed, kept when it was refused.
     email: String,
+    until: String,
 }
 
 fn when(t: i64) -> String {
@@ -61,8 +64,9 @@ async fn share_page(
     lang: Lang,
     access: &CaseAccess,
     session: &Session,
-    error: Option<String>,
+    error: Option<FieldError>,
     email: String,
+    until: String,
 ) -> Result<Response, PageError> {
     let i = Tr { lang };
     let t = now();
@@ -116,6 +120,7 @@ async fn share_page(
         audit,
         error,
         email,
+        until,
     });
     if failed {
         *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
@@ -130,7 +135,16 @@ pub async fn show(
     access: CaseAccess,
     session: Session,
 ) -> Result<Response, PageError> {
-    share_page(&state, lang, &access, &session, None, String::new()).await
+    share_page(
+        &state,
+        lang,
+        &access,
+        &session,
+        None,
+        String::new(),
+        String::new(),
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -139,7 +153,7 @@ pub struct InviteForm {
     email: String,
     #[serde(default)]
     role: String,
-    /// Optional last day of access, ISO.
+    /// Optional last day of access, as typed (see [`cases::parse_date`]).
     #[serde(default)]
     until: String,
 }
@@ -165,8 +179,19 @@ pub async fn invite(
         {
             Ok(share) => share,
             Err(e) => {
+                let (field, message) = match &e {
+                    InviteRefused::Email => ("share-email", i.t(e.key())),
+                    InviteRefused::Role => ("role-read", i.t(e.key())),
+                    InviteRefused::Date(d) => {
+                        ("share-until", date_error(i, &i.t("share-until-name"), d))
+                    }
+                };
+                let error = FieldError {
+                    message,
+                    field: field.to_string(),
+                };
                 let email = f.email.trim().to_string();
-                return share_page(&state, lang, &access, &session, Some(i.t(e.key())), email)
+                return share_page(&state, lang, &access, &session, Some(error), email, f.until)
                     .await;
             }
         };

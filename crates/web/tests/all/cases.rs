@@ -14,7 +14,7 @@ use crate::support::{
 };
 
 /// A multipart form with the CSRF token of the last page and an optional file.
-async fn post_multipart(
+pub(crate) async fn post_multipart(
     c: &mut Client,
     path: &str,
     fields: &[(&str, &str)],
@@ -422,7 +422,13 @@ async fn bad_input_is_refused_or_neutralised_and_the_text_kept() {
     )
     .await;
     assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(p.body.contains("Vul een datum in die bestaat") && p.body.contains("bewaar mij"));
+    assert!(
+        p.body
+            .contains("Datum: 30 februari 2026 bestaat niet. Die maand heeft 28 dagen.")
+            && p.body.contains("bewaar mij"),
+        "{}",
+        p.body
+    );
     // Too large for the form.
     let big = vec![b'%'; web::ATTACHMENT_LIMIT + 10];
     let p = add_event(&mut owner, &case, "Groot", "", Some(("groot.pdf", &big))).await;
@@ -722,8 +728,10 @@ async fn an_invited_advocate_sees_the_case_until_revoked() {
         )
         .await;
     assert!(
-        p.body.contains("Vul een datum in die bestaat"),
-        "an impossible end date is refused"
+        p.body
+            .contains("Laatste dag van toegang: 30 februari 2026 bestaat niet.")
+            && p.body.contains(r#"value="2026-02-30""#),
+        "an impossible end date is refused, and kept as typed"
     );
     let invite = store.shares(&case).await.unwrap().remove(0);
     let link = format!("/uitnodiging/{}", invite.token);
@@ -1024,10 +1032,29 @@ async fn a_decision_event_starts_its_deadlines() {
     let p = c
         .post(
             &format!("/dossiers/{case}/stappen/praten"),
-            &[("outcome", "geen-oplossing"), ("date", "2026-13-01")],
+            &[("outcome", "geen-oplossing"), ("date", "1-13-2026")],
         )
         .await;
     assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        p.body.contains("Datum: Er is geen maand 13.")
+            && p.body.contains(r##"href="#outcome-date-praten""##)
+            && p.body.contains(r#"value="1-13-2026""#),
+        "the outcome's date is named, and kept as typed: {}",
+        p.body
+    );
+    let p = c
+        .post(
+            &format!("/dossiers/{case}/stappen/praten"),
+            &[("outcome", "geen-oplossing"), ("date", "2 oktober 2026")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "a date in words");
+    let page = c.get(&format!("/dossiers/{case}")).await;
+    assert!(
+        page.body.contains("Geen oplossing (2026-10-02)"),
+        "stored as ISO"
+    );
     let bad = [
         ("kind", "decision"),
         ("date", "2026-10-14"),

@@ -208,7 +208,8 @@ async fn errors_are_summarised_and_answers_kept() {
     assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         p.body
-            .contains("Vul een geldige datum in, bijvoorbeeld 15 3 2027")
+            .contains("31 februari 2027 bestaat niet. Die maand heeft 28 dagen."),
+        "the day the month does not have is named"
     );
     assert!(p.body.contains(r##"href="#dag""##));
     assert!(p.body.contains(r#"id="dag" name="dag" type="text" inputmode="numeric" autocomplete="off" maxlength="2" value="31""#), "typed values are kept");
