@@ -488,7 +488,6 @@ letter-sent-date-hint = For example 29-11-2026 (day, month, year).
 letter-sent-button = Put in case file: { $case }
 letter-sent-starts = Next: { $term }. This term starts on { $from }. When you put the letter in your case file, we count the term from the date you sent it.
 letter-sent-follows = Next: { $term }. This term starts on { $from }. That is not always the day you send the letter. Do you know the date? Then add it to an event in your case file.
-letter-sent-error-date = The date sent is not right. Go back and fill in a date, for example 29-11-2026.
 
 # Letters filled from a case, and the signature.
 letter-back-case = Back to case file: { $case }

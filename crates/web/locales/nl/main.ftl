@@ -488,7 +488,6 @@ letter-sent-date-hint = Bijvoorbeeld 29-11-2026 of 29 november 2026.
 letter-sent-button = Zet in dossier: { $case }
 letter-sent-starts = Hierna: { $term }. Deze termijn begint op { $from }. Als u de brief in uw dossier zet, rekenen wij de termijn uit vanaf de datum van versturen.
 letter-sent-follows = Hierna: { $term }. Deze termijn begint op { $from }. Dat is niet altijd de dag dat u de brief verstuurt. Weet u de datum? Zet hem dan bij een gebeurtenis in uw dossier.
-letter-sent-error-date = De datum van versturen klopt niet. Ga terug en vul een datum in, bijvoorbeeld 29-11-2026.
 
 # Letters filled from a case, and the signature.
 letter-back-case = Terug naar dossier: { $case }

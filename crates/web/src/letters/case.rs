@@ -3,6 +3,7 @@
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use cases::events::SentLetter;
 use route::letter::{
@@ -10,10 +11,11 @@ use route::letter::{
 };
 use tower_sessions::Session;
 
-use super::{ChildChoice, find, for_case, page};
+use super::{ChildChoice, find, for_case, page, posted};
 use crate::http::case_access::CaseAccess;
 use crate::http::csrf;
 use crate::http::error::{PageError, case_error, store_error};
+use crate::http::forms::{FieldError, date_error};
 use crate::http::i18n::{Lang, Tr};
 use crate::http::layout::render;
 use crate::http::links::case_letter_url;
@@ -107,44 +109,67 @@ pub async fn show_for_case(
     Ok(render(&p))
 }
 
-#[derive(serde::Deserialize)]
-pub struct SentForm {
-    #[serde(default)]
-    verstuurd_op: String,
-    #[serde(default)]
-    onderwerp: String,
-    #[serde(default)]
-    tekst: String,
-    #[serde(default)]
-    ondertekening: String,
-}
-
-/// `POST /dossiers/{case}/brieven/{id}`: the letter was sent on `verstuurd_op`; it goes on the
-/// case's timeline, and its follow-up date question is answered by that date (see the module
-/// doc). The store writes the audit line with the event.
+/// `POST /dossiers/{case}/brieven/{id}`: the letter was sent on `verstuurd_op` (typed the
+/// Dutch way, see [`cases::parse_date`]); it goes on the case's timeline, and its follow-up
+/// date question is answered by that date (see the module doc). The store writes the audit line
+/// with the event. The form is the whole letter form, so a date that cannot be read shows the
+/// letter again as it was posted, with the date as typed.
 pub async fn mark_sent(
     State(state): State<AppState>,
     lang: Lang,
+    session: Session,
     access: CaseAccess,
     Path((_, id)): Path<(String, String)>,
-    Form(f): Form<SentForm>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let Some(l) = state.lib.k.letter(&id) else {
         return Err(PageError::NotFound);
     };
-    let Ok(date) = f.verstuurd_op.trim().parse::<jiff::civil::Date>() else {
-        // The field is a date input filled with today, so this is rare: say what to do.
-        let i = Tr { lang };
-        return Ok((
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            i.t("letter-sent-error-date"),
-        )
-            .into_response());
+    let field = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    };
+    let sent_on = field("verstuurd_op").to_string();
+    let date = match cases::parse_date(&sent_on) {
+        Ok(d) => d,
+        Err(e) => {
+            let i = Tr { lang };
+            let error = FieldError {
+                message: date_error(i, &i.t("letter-sent-date"), &e),
+                field: "verstuurd_op".to_string(),
+            };
+            let Some(t) = &l.template else {
+                // No letter page to show again: only the message.
+                return Ok((StatusCode::UNPROCESSABLE_ENTITY, error.message).into_response());
+            };
+            let p = posted(t, pairs.clone());
+            let token = csrf::token(&session).await?;
+            let mut shown = page(
+                &state,
+                lang,
+                token,
+                l,
+                t,
+                &p.values,
+                vec![error],
+                p.subject,
+                p.text,
+                p.signature,
+            );
+            for_case(&mut shown, lang, &access.case, access.role);
+            shown.sent_date = sent_on;
+            let mut response = render(&shown);
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            return Ok(response);
+        }
     };
     let sent = SentLetter {
-        subject: &f.onderwerp,
-        text: &f.tekst,
-        signature: &f.ondertekening,
+        subject: field("onderwerp"),
+        text: field("tekst"),
+        signature: field("ondertekening"),
     };
     cases::events::letter_sent(
         &*state.store,

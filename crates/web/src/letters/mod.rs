@@ -36,7 +36,7 @@ use crate::http::auth::MaybeUser;
 use crate::http::csrf;
 use crate::http::download::download;
 use crate::http::error::PageError;
-use crate::http::forms::FieldError;
+use crate::http::forms::{FieldError, date_error};
 use crate::http::i18n::{Lang, Tr};
 use crate::http::layout::{Layout, render};
 use crate::http::links::{SourceLink, case_letter_url, letter_url};
@@ -86,10 +86,20 @@ pub struct LetterPage {
     pub case_id: Option<String>,
     /// (id, title) of the caller's cases they may add to: "mark as sent" buttons.
     pub sent_cases: Vec<(String, String)>,
-    /// The date field of "mark as sent": today.
+    /// The date field of "mark as sent": today written the Dutch way, or what was typed.
     pub sent_date: String,
     /// What follows sending, in words, when the letter names a follow-up term.
     pub follow_up: Option<String>,
+}
+
+impl LetterPage {
+    /// The error of the "mark as sent" date, shown next to it.
+    fn sent_date_error(&self) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == "verstuurd_op")
+            .map(|e| e.message.as_str())
+    }
 }
 
 /// A child of the case to write the letter about.
@@ -243,7 +253,7 @@ fn page(
         case_links: Vec::new(),
         case_id: None,
         sent_cases: Vec::new(),
-        sent_date: state.today.date().to_string(),
+        sent_date: calendar::format_typed_date(state.today.date()),
         follow_up: follow_up_text(state, Tr { lang }, l),
     }
 }
@@ -320,6 +330,29 @@ fn posted(t: &LetterTemplate, pairs: Vec<(String, String)>) -> Posted {
     }
 }
 
+/// Reads the letter's date fields the Dutch way (see [`cases::parse_date`]) and writes each
+/// as a letter does ("1 maart 2027"), whichever way it was typed; a date that cannot be read is
+/// an error for its field, and stays as typed. An empty field is left to [`missing`].
+fn check_dates(i: Tr, t: &LetterTemplate, values: &mut FieldValues) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for f in t.fields.iter().filter(|f| f.kind == FieldKind::Date) {
+        let Some(value) = values.get_mut(&f.id) else {
+            continue;
+        };
+        if value.trim().is_empty() {
+            continue;
+        }
+        match cases::parse_date(value) {
+            Ok(d) => *value = letter_date(d),
+            Err(e) => errors.push(FieldError {
+                message: date_error(i, &f.label, &e),
+                field: input_name(&f.id),
+            }),
+        }
+    }
+    errors
+}
+
 /// `POST /brieven/{id}`: `actie` is `invullen` (fill the text again), `pdf` or `docx`.
 pub async fn post(
     State(state): State<AppState>,
@@ -333,14 +366,15 @@ pub async fn post(
         return Ok(PageError::NotFound.page(lang));
     };
     let i = Tr { lang };
-    let p = posted(t, pairs);
-    let errors: Vec<FieldError> = missing(t, &p.values)
+    let mut p = posted(t, pairs);
+    let mut errors: Vec<FieldError> = missing(t, &p.values)
         .into_iter()
         .map(|f| FieldError {
             message: i.t1("letter-error-missing", "field", &f.label),
             field: input_name(&f.id),
         })
         .collect();
+    errors.extend(check_dates(i, t, &mut p.values));
     let token = csrf::token(&session).await?;
     let wants_file = matches!(p.action.as_str(), "pdf" | "docx");
     if !errors.is_empty() || !wants_file {

@@ -608,7 +608,9 @@ async fn a_case_is_shared_with_an_advocate_and_revoked() {
                 .map(|v| format!("case: {v}")),
         );
     }
-    fill(&parent, "#event-date", "2026-10-14".into()).await;
+    // A date typed the Dutch way, first one February does not have: it is refused with what
+    // was read, and the form keeps what was typed.
+    fill(&parent, "#event-date", "31-2-2027".into()).await;
     fill(&parent, "#event-title", "Gesprek met de mentor".into()).await;
     fill(
         &parent,
@@ -616,6 +618,32 @@ async fn a_case_is_shared_with_an_advocate_and_revoked() {
         "We spraken **afspraken** af.".into(),
     )
     .await;
+    submit(
+        &parent,
+        "form[action$='/gebeurtenissen'] button[type=submit]",
+    )
+    .await;
+    let source = parent.source().await.unwrap();
+    assert!(
+        source.contains("Datum: 31 februari 2027 bestaat niet. Die maand heeft 28 dagen."),
+        "the date is refused with what was read"
+    );
+    if !axe_js.is_empty() {
+        failures.extend(
+            axe(&parent, &axe_js)
+                .await
+                .into_iter()
+                .map(|v| format!("case with a refused date: {v}")),
+        );
+    }
+    let date = parent.find(Locator::Css("#event-date")).await.unwrap();
+    assert_eq!(
+        date.prop("value").await.unwrap().as_deref(),
+        Some("31-2-2027"),
+        "the typed date is kept"
+    );
+    date.clear().await.unwrap();
+    fill(&parent, "#event-date", "14 oktober 2026".into()).await;
     fill(&parent, "#bestand", pdf.display().to_string()).await;
     submit(
         &parent,
@@ -624,8 +652,10 @@ async fn a_case_is_shared_with_an_advocate_and_revoked() {
     .await;
     let source = parent.source().await.unwrap();
     assert!(
-        source.contains("Gesprek met de mentor") && source.contains("verslag.pdf"),
-        "the event and its file are on the timeline"
+        source.contains("Gesprek met de mentor")
+            && source.contains("verslag.pdf")
+            && source.contains("2026-10-14"),
+        "the event, on the date typed in words, and its file are on the timeline"
     );
 
     parent
@@ -713,7 +743,10 @@ async fn fill_empty_letter_fields(c: &Client) {
             .unwrap_or_default()
             .is_empty()
         {
-            e.send_keys("Voorbeeldtekst").await.unwrap();
+            // Date fields are the ones without autocomplete, and take only a date.
+            let date = e.attr("autocomplete").await.unwrap().as_deref() == Some("off");
+            let text = if date { "1-3-2015" } else { "Voorbeeldtekst" };
+            e.send_keys(text).await.unwrap();
         }
     }
 }
