@@ -8,7 +8,7 @@ mod backup_source;
 use store::Store;
 use store_sqlite::SqliteStore;
 
-use backup_source::{check_restored, data_folder, fill, keep_writing};
+use backup_source::{check_restored, data_folder, fill, keep_writing, routewijzer, succeeded};
 
 #[tokio::test]
 async fn backup_while_writing_then_restore() {
@@ -21,31 +21,11 @@ async fn backup_while_writing_then_restore() {
     fill(&s).await;
     let writer = keep_writing(&s);
     let file = root.join("kopie.sqlite");
-    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_routewijzer"))
-        .arg("backup")
-        .arg(&file)
-        .arg("--data")
-        .arg(&data)
-        .env_remove("DATABASE_URL")
-        .env_remove("ROUTEWIJZER_KEY_FILE")
-        .output()
-        .await
-        .unwrap();
+    let out = routewijzer("backup", &file, &data, None).await;
     writer.abort();
     let _ = writer.await;
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let again = tokio::process::Command::new(env!("CARGO_BIN_EXE_routewijzer"))
-        .arg("backup")
-        .arg(&file)
-        .arg("--data")
-        .arg(&data)
-        .output()
-        .await
-        .unwrap();
+    succeeded(&out);
+    let again = routewijzer("backup", &file, &data, None).await;
     assert!(
         !again.status.success(),
         "an existing backup is never overwritten"
@@ -58,21 +38,7 @@ async fn backup_while_writing_then_restore() {
     s.close().await;
 
     // The restore as the README gives it: the server stopped, `routewijzer restore FILE`.
-    let restore = tokio::process::Command::new(env!("CARGO_BIN_EXE_routewijzer"))
-        .arg("restore")
-        .arg(&file)
-        .arg("--data")
-        .arg(&data)
-        .env_remove("DATABASE_URL")
-        .env_remove("ROUTEWIJZER_KEY_FILE")
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        restore.status.success(),
-        "{}",
-        String::from_utf8_lossy(&restore.stderr)
-    );
+    succeeded(&routewijzer("restore", &file, &data, None).await);
     let r = SqliteStore::open_with_key_file(&data, &data.join("master.key"))
         .await
         .unwrap();

@@ -14,7 +14,9 @@ use std::process::Command;
 use store::Store;
 use store_postgres::PgStore;
 
-use backup_source::{actor, check_restored, data_folder, event, fill, keep_writing};
+use backup_source::{
+    actor, check_restored, data_folder, event, fill, keep_writing, routewijzer, succeeded,
+};
 
 const DEFAULT_PG: &str = "postgres://postgres@127.0.0.1:5432/test";
 
@@ -89,43 +91,16 @@ async fn backup_and_restore(root: std::path::PathBuf, source_url: String) {
     fill(&s).await;
     let writer = keep_writing(&s);
     let file = root.join("kopie.dump");
-    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_routewijzer"))
-        .arg("backup")
-        .arg(&file)
-        .arg("--data")
-        .arg(&data)
-        .env("DATABASE_URL", &source_url)
-        .env_remove("ROUTEWIJZER_KEY_FILE")
-        .output()
-        .await
-        .unwrap();
+    let out = routewijzer("backup", &file, &data, Some(&source_url)).await;
     writer.abort();
     let _ = writer.await;
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     // Written after the backup: gone after the restore.
     s.add_event(&event(2_000_000), &actor()).await.unwrap();
     s.pool().close().await;
 
     // The restore as the README gives it: the server stopped, `routewijzer restore FILE`.
-    let restore = tokio::process::Command::new(env!("CARGO_BIN_EXE_routewijzer"))
-        .arg("restore")
-        .arg(&file)
-        .arg("--data")
-        .arg(&data)
-        .env("DATABASE_URL", &source_url)
-        .env_remove("ROUTEWIJZER_KEY_FILE")
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        restore.status.success(),
-        "{}",
-        String::from_utf8_lossy(&restore.stderr)
-    );
+    succeeded(&routewijzer("restore", &file, &data, Some(&source_url)).await);
 
     let r = PgStore::connect(&source_url, &key)
         .await

@@ -2,23 +2,14 @@
 //! writes one log line per request with the route pattern (never the path or query, which can
 //! carry what someone typed), and on SIGTERM stops cleanly with every log line written.
 
+mod server;
+
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
+use std::net::TcpStream;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
+use server::{free_port, workspace};
 
 /// One HTTP/1.1 GET; the status code, or `None` when the server is not there (yet).
 fn get(port: u16, path: &str) -> Option<u16> {

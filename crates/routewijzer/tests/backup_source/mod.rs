@@ -2,6 +2,7 @@
 //! attachment of three chunks, and writes that go on while the backup runs.
 
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use store::{Actor, Attachment, Event, Store};
 
@@ -98,4 +99,34 @@ pub async fn check_restored(r: &dyn Store) -> usize {
     }
     assert_eq!(bytes, attachment_bytes(), "the attachment is in the backup");
     events
+}
+
+/// Runs `routewijzer COMMAND FILE --data DATA` with `DATABASE_URL` set to `database` (or unset
+/// for SQLite) and the key file the data folder's own.
+pub async fn routewijzer(
+    command: &str,
+    file: &Path,
+    data: &Path,
+    database: Option<&str>,
+) -> Output {
+    let mut c = tokio::process::Command::new(env!("CARGO_BIN_EXE_routewijzer"));
+    c.arg(command)
+        .arg(file)
+        .arg("--data")
+        .arg(data)
+        .env_remove("DATABASE_URL")
+        .env_remove("ROUTEWIJZER_KEY_FILE");
+    if let Some(url) = database {
+        c.env("DATABASE_URL", url);
+    }
+    c.output().await.unwrap()
+}
+
+/// Fails the test with the command's own message when it failed.
+pub fn succeeded(out: &Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
