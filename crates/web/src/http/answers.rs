@@ -13,6 +13,45 @@ use crate::http::error::PageError;
 
 const ANSWERS: &str = "answers";
 const REGION: &str = "region";
+/// A hash of the answers and the region, kept beside them and changed with them: the route
+/// page finds its cached copy by it without reading (and copying) every answer.
+const FINGERPRINT: &str = "answers_fingerprint";
+
+/// The fingerprint of the session's answers, or `None` when it has none. A session from before
+/// fingerprints gets one now.
+pub async fn fingerprint(session: &Session) -> Result<Option<u64>, PageError> {
+    if let Some(f) = session.get::<u64>(FINGERPRINT).await? {
+        return Ok(Some(f));
+    }
+    let stored = load(session).await?;
+    if stored.is_empty() {
+        return Ok(None);
+    }
+    let f = fingerprint_of(&stored);
+    session.insert(FINGERPRINT, f).await?;
+    Ok(Some(f))
+}
+
+fn fingerprint_of(stored: &Stored) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    serde_json::to_string(&stored.answers)
+        .unwrap_or_default()
+        .hash(&mut h);
+    stored.region.map(|r| r.name()).hash(&mut h);
+    h.finish()
+}
+
+/// Sets the fingerprint after the answers or the region changed.
+async fn refresh(session: &Session) -> Result<(), PageError> {
+    let stored = load(session).await?;
+    if stored.is_empty() {
+        session.remove_value(FINGERPRINT).await?;
+    } else {
+        session.insert(FINGERPRINT, fingerprint_of(&stored)).await?;
+    }
+    Ok(())
+}
 
 pub async fn load(session: &Session) -> Result<Stored, PageError> {
     let answers = session
@@ -33,18 +72,19 @@ pub async fn save_answer(session: &Session, id: &str, value: &Value) -> Result<(
         .unwrap_or_default();
     answers.insert(id.to_string(), cases::answers::to_json(value));
     session.insert(ANSWERS, answers).await?;
-    Ok(())
+    refresh(session).await
 }
 
 pub async fn save_region(session: &Session, region: Region) -> Result<(), PageError> {
     session.insert(REGION, region.name()).await?;
-    Ok(())
+    refresh(session).await
 }
 
 /// Forgets the intake answers (the rest of the session stays).
 pub async fn clear(session: &Session) -> Result<(), PageError> {
     session.remove_value(ANSWERS).await?;
     session.remove_value(REGION).await?;
+    session.remove_value(FINGERPRINT).await?;
     Ok(())
 }
 
@@ -58,5 +98,5 @@ pub async fn replace(session: &Session, s: &Situation) -> Result<(), PageError> 
             session.remove_value(REGION).await?;
         }
     }
-    Ok(())
+    refresh(session).await
 }

@@ -1,5 +1,5 @@
-//! Rendered pages kept to be sent again: the HTML as shared bytes with a gzip copy made once,
-//! so a response is a reference count, not a copy. The route page uses it: building the advice
+//! Rendered pages kept to be sent again: the HTML as shared bytes with a gzip and a brotli copy
+//! made once, so a response is a reference count, not a copy. The route page uses it: building the advice
 //! and rendering it costs milliseconds, a refresh or a second visitor with the same answers
 //! reuses the page.
 
@@ -17,6 +17,30 @@ use axum::response::Response;
 pub struct CachedPage {
     html: Bytes,
     gzip: Bytes,
+    brotli: Bytes,
+}
+
+/// How a page is sent, from the request's `Accept-Encoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Identity,
+    Gzip,
+    /// Brotli: some 15% smaller than gzip for the route page, and every current browser asks
+    /// for it over https.
+    Brotli,
+}
+
+impl Encoding {
+    /// Brotli when the request allows it, else gzip when allowed, else the page as it is.
+    pub fn preferred(headers: &HeaderMap) -> Encoding {
+        if accepts(headers, "br") {
+            Encoding::Brotli
+        } else if accepts(headers, "gzip") {
+            Encoding::Gzip
+        } else {
+            Encoding::Identity
+        }
+    }
 }
 
 impl CachedPage {
@@ -28,17 +52,31 @@ impl CachedPage {
             .write_all(html.as_bytes())
             .and_then(|_| encoder.finish())
             .unwrap_or_default();
+        // Quality 9 of 11: within a few percent of the smallest form at a tenth of the time,
+        // which a cache miss (a new set of answers) pays once.
+        let mut brotli = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 9,
+            ..Default::default()
+        };
+        if brotli::BrotliCompress(&mut html.as_bytes(), &mut brotli, &params).is_err() {
+            brotli.clear();
+        }
         CachedPage {
             html: Bytes::from(html),
             gzip: Bytes::from(gzip),
+            brotli: Bytes::from(brotli),
         }
     }
 
-    pub fn response(&self, gzip: bool) -> Response {
-        let (body, encoding) = if gzip && !self.gzip.is_empty() {
-            (self.gzip.clone(), Some("gzip"))
-        } else {
-            (self.html.clone(), None)
+    pub fn response(&self, encoding: Encoding) -> Response {
+        // A form that could not be made (empty) falls back to the next one.
+        let (body, encoding) = match encoding {
+            Encoding::Brotli if !self.brotli.is_empty() => (self.brotli.clone(), Some("br")),
+            Encoding::Brotli | Encoding::Gzip if !self.gzip.is_empty() => {
+                (self.gzip.clone(), Some("gzip"))
+            }
+            _ => (self.html.clone(), None),
         };
         let mut response = Response::new(Body::from(body));
         let h = response.headers_mut();
@@ -56,8 +94,8 @@ impl CachedPage {
     }
 }
 
-/// Whether the request's `Accept-Encoding` allows gzip: listed (or `*`) and not with `q=0`.
-pub fn accepts_gzip(headers: &HeaderMap) -> bool {
+/// Whether the request's `Accept-Encoding` allows `coding`: listed (or `*`), not with `q=0`.
+pub fn accepts(headers: &HeaderMap, coding: &str) -> bool {
     headers
         .get_all(header::ACCEPT_ENCODING)
         .iter()
@@ -72,7 +110,7 @@ pub fn accepts_gzip(headers: &HeaderMap) -> bool {
                     .and_then(|q| q.trim().parse::<f32>().ok())
                     .is_some_and(|q| q == 0.0)
             });
-            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+            (name.eq_ignore_ascii_case(coding) || name == "*") && !refused
         })
 }
 
@@ -120,12 +158,39 @@ mod tests {
 
     #[test]
     fn gzip_is_sent_only_when_asked_for() {
-        assert!(accepts_gzip(&with("gzip, deflate, br")));
-        assert!(accepts_gzip(&with("br;q=1.0, GZIP;q=0.5")));
-        assert!(accepts_gzip(&with("*")));
-        assert!(!accepts_gzip(&with("gzip;q=0")));
-        assert!(!accepts_gzip(&with("br, identity")));
-        assert!(!accepts_gzip(&HeaderMap::new()));
+        let gzip = |v: &str| accepts(&with(v), "gzip");
+        assert!(gzip("gzip, deflate, br"));
+        assert!(gzip("br;q=1.0, GZIP;q=0.5"));
+        assert!(gzip("*"));
+        assert!(!gzip("gzip;q=0"));
+        assert!(!gzip("br, identity"));
+        assert!(!accepts(&HeaderMap::new(), "gzip"));
+    }
+
+    #[test]
+    fn brotli_comes_first_when_asked_for() {
+        assert_eq!(
+            Encoding::preferred(&with("gzip, deflate, br")),
+            Encoding::Brotli
+        );
+        assert_eq!(Encoding::preferred(&with("gzip, br;q=0")), Encoding::Gzip);
+        assert_eq!(Encoding::preferred(&with("identity")), Encoding::Identity);
+        assert_eq!(Encoding::preferred(&HeaderMap::new()), Encoding::Identity);
+    }
+
+    #[test]
+    fn the_brotli_form_unpacks_to_the_page() {
+        use std::io::Read;
+        let html = "<p>Routewijzer</p>".repeat(500);
+        let page = CachedPage::new(html.clone());
+        assert!(page.brotli.len() < html.len() / 10);
+        let mut out = String::new();
+        brotli::Decompressor::new(&page.brotli[..], 4096)
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, html);
+        let response = page.response(Encoding::Brotli);
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::http::answers;
 use crate::http::error::PageError;
 use crate::http::i18n::Lang;
 use crate::http::links::next_location;
-use crate::http::page_cache::{CachedPage, accepts_gzip};
+use crate::http::page_cache::{CachedPage, Encoding};
 use crate::http::state::AppState;
 use page::page;
 
@@ -30,17 +30,17 @@ pub async fn show(
     session: Session,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
-    let stored = answers::load(&session).await?;
-    if stored.is_empty() {
+    let Some(fingerprint) = answers::fingerprint(&session).await? else {
         return Ok(Redirect::to("/").into_response());
-    }
+    };
     let lib = &state.lib;
     let today = state.today.date();
-    let key = cache_key(&stored, today, lang);
+    let key = cache_key(fingerprint, today, lang);
     // A cached page was complete for the same answers and day, so it needs no intake check.
     let page = match state.route_cache.get(key) {
         Some(page) => page,
         None => {
+            let stored = answers::load(&session).await?;
             let s = answers::situation(&lib.k, &stored, today);
             let next = next_location(&state, &s);
             if next != "/controle" {
@@ -62,17 +62,14 @@ pub async fn show(
             page
         }
     };
-    Ok(page.response(accepts_gzip(&headers)))
+    Ok(page.response(Encoding::preferred(&headers)))
 }
 
 /// The route page depends only on the answers, the region, the day and the language.
-fn cache_key(stored: &answers::Stored, today: jiff::civil::Date, lang: Lang) -> u64 {
+fn cache_key(fingerprint: u64, today: jiff::civil::Date, lang: Lang) -> u64 {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let mut h = DefaultHasher::new();
-    serde_json::to_string(&stored.answers)
-        .unwrap_or_default()
-        .hash(&mut h);
-    stored.region.map(|r| r.name()).hash(&mut h);
+    fingerprint.hash(&mut h);
     today.hash(&mut h);
     lang.code().hash(&mut h);
     h.finish()

@@ -438,23 +438,36 @@ async fn the_route_page_is_the_same_for_everyone_and_sent_compressed_when_asked(
     );
     assert!(plain.body.contains(r#"href="/opnieuw""#));
 
-    // A second visitor with the same answers gets the same page, here compressed.
+    // A second visitor with the same answers gets the same page, here compressed: gzip when
+    // only that is allowed, brotli when the browser allows it too.
     let mut second = Client::new(app);
     answer_all(&mut second, "ja").await;
-    let zipped = second
-        .send(
-            Request::get("/route")
-                .header(header::ACCEPT_ENCODING, "gzip, br")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+    let mut get = async |accept: &str| {
+        second
+            .send(
+                Request::get("/route")
+                    .header(header::ACCEPT_ENCODING, accept)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+    };
+    let zipped = get("gzip").await;
     assert_eq!(zipped.status, StatusCode::OK);
     assert_eq!(zipped.headers[header::CONTENT_ENCODING], "gzip");
     assert_eq!(zipped.headers[header::VARY], "accept-encoding");
     assert!(zipped.bytes.len() < plain.bytes.len() / 3);
     let mut html = String::new();
     flate2::read::GzDecoder::new(&zipped.bytes[..])
+        .read_to_string(&mut html)
+        .unwrap();
+    assert_eq!(html, plain.body);
+
+    let squeezed = get("gzip, deflate, br").await;
+    assert_eq!(squeezed.headers[header::CONTENT_ENCODING], "br");
+    assert!(squeezed.bytes.len() < zipped.bytes.len());
+    let mut html = String::new();
+    brotli::Decompressor::new(&squeezed.bytes[..], 4096)
         .read_to_string(&mut html)
         .unwrap();
     assert_eq!(html, plain.body);
