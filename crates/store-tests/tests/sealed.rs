@@ -121,3 +121,52 @@ async fn sealed_rows_open_only_in_their_own_place() {
     pool.close().await;
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Values an older version stored in plain are sealed at the next open, once.
+#[tokio::test]
+async fn plain_rows_of_an_older_version_are_sealed_at_open() {
+    let dir = store_tests::temp_dir("plain");
+    let key = dir.join("master.key");
+    let s = SqliteStore::open_with_key_file(&dir, &key).await.unwrap();
+    store_tests::owner_with_cases(&s, "u", &["c1"]).await;
+    let me = store_tests::actor("u", 1);
+    s.add_event(&event("e1", "c1", "nog verzegeld"), &me)
+        .await
+        .unwrap();
+    s.close().await;
+    // As an older version wrote them: plain, and no mark that sealing ran.
+    let file = format!("sqlite:{}", dir.join(store_sqlite::FILE_NAME).display());
+    let pool = sqlx::SqlitePool::connect(&file).await.unwrap();
+    for step in [
+        "update events set notes = 'oude platte notitie' where id = 'e1'",
+        "update cases set title = 'Oude titel' where id = 'c1'",
+        "delete from sealing_done",
+    ] {
+        sqlx::query(step).execute(&pool).await.unwrap();
+    }
+    pool.close().await;
+
+    let s = SqliteStore::open_with_key_file(&dir, &key).await.unwrap();
+    assert_eq!(
+        s.events("c1").await.unwrap()[0].notes,
+        "oude platte notitie"
+    );
+    assert_eq!(
+        s.case_by_id("c1").await.unwrap().unwrap().title,
+        "Oude titel"
+    );
+    s.close().await;
+    let pool = sqlx::SqlitePool::connect(&file).await.unwrap();
+    let (notes,): (String,) = sqlx::query_as("select notes from events where id = 'e1'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(notes.starts_with("rw1:"), "sealed in the file: {notes}");
+    let (done,): (i64,) = sqlx::query_as("select count(*) from sealing_done")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(done, 1);
+    pool.close().await;
+    std::fs::remove_dir_all(&dir).ok();
+}

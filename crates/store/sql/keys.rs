@@ -306,9 +306,17 @@ impl Keys {
             })
     }
 
-    /// Seals the texts an older version stored in plain (run at every open; what is sealed
-    /// already is left alone). Returns how many values it sealed.
+    /// Seals the texts an older version stored in plain, once: run at every open until it has
+    /// finished (`sealing_done`); what is sealed already is left alone. Returns how many values
+    /// it sealed. Every server on one database must run a version that seals.
     pub(crate) async fn seal_plain_rows(&self, pool: &Pool) -> Result<usize, StoreError> {
+        let done: Option<(i64,)> = sqlx::query_as("select id from sealing_done where id = 1")
+            .fetch_optional(pool)
+            .await
+            .map_err(query_error)?;
+        if done.is_some() {
+            return Ok(0);
+        }
         let mut sealed = 0;
         for (table, row_key, case_col, columns) in PLAIN_COLUMNS {
             for column in *columns {
@@ -341,6 +349,15 @@ impl Keys {
                 }
             }
         }
+        // Only now: a start cut off halfway does the rest the next time.
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        sqlx::query("insert into sealing_done (id, at) values (1, $1) on conflict (id) do nothing")
+            .bind(now)
+            .execute(pool)
+            .await
+            .map_err(query_error)?;
         Ok(sealed)
     }
 
