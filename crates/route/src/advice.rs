@@ -118,6 +118,8 @@ pub struct Advice {
     pub derived: BTreeMap<String, Value>,
     /// Things the engine could not work out (for example a year without holiday data).
     pub notes: Vec<String>,
+    /// The content this advice was given on ([`crate::model::ContentVersion`]).
+    pub content_version: String,
 }
 
 impl Advice {
@@ -351,6 +353,7 @@ pub fn advise(k: &Knowledge, s: &Situation) -> Advice {
         answers: s.answers.clone(),
         derived,
         notes,
+        content_version: k.version.to_string(),
     }
 }
 

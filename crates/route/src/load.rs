@@ -66,6 +66,46 @@ fn collect_files(dir: &Path, out: &mut Vec<(PathBuf, String)>, errors: &mut Vec<
     }
 }
 
+/// The version of `files` (see [`crate::model::ContentVersion`]). A file is named by its path
+/// below the folder all files share, so the same content has the same version wherever it lies.
+fn content_version(files: &[(PathBuf, String)], k: &Knowledge) -> crate::model::ContentVersion {
+    use sha2::{Digest, Sha256};
+    let root = common_folder(files.iter().map(|(p, _)| p.as_path()));
+    let mut h = Sha256::new();
+    for (path, text) in files {
+        let name = path.strip_prefix(&root).unwrap_or(path).to_string_lossy();
+        for part in [name.as_bytes(), text.as_bytes()] {
+            // Each part with its length first: no two file lists hash alike by shifting bytes.
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
+    }
+    let hash: String = h.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    crate::model::ContentVersion {
+        sources_checked: k.sources.iter().map(|s| s.checked).max(),
+        hash,
+    }
+}
+
+/// The deepest folder that holds every path.
+fn common_folder<'a>(mut paths: impl Iterator<Item = &'a Path>) -> PathBuf {
+    let Some(first) = paths.next() else {
+        return PathBuf::new();
+    };
+    let mut root = first.parent().map(Path::to_path_buf).unwrap_or_default();
+    for p in paths {
+        while !p.starts_with(&root) {
+            if !root.pop() {
+                return PathBuf::new();
+            }
+        }
+    }
+    root
+}
+
 /// Loads content from (path, text) pairs, in the order given (sort them for route order).
 /// Checks the content fully (see [`crate::check`]) before returning it.
 pub fn load_files(files: &[(PathBuf, String)]) -> Result<Knowledge, Vec<ContentError>> {
@@ -77,7 +117,8 @@ pub fn load_files_checked(
     files: &[(PathBuf, String)],
     walk: bool,
 ) -> Result<Knowledge, Vec<ContentError>> {
-    let (k, mut errors) = crate::parse::parse_files(files);
+    let (mut k, mut errors) = crate::parse::parse_files(files);
+    k.version = content_version(files, &k);
     if errors.is_empty() {
         errors = if walk {
             crate::check::check(&k)

@@ -524,7 +524,28 @@ pub struct Knowledge {
     /// What the organisation's figures count; `None` when the content has no `[figures]`.
     pub figures: Option<Figures>,
     pub calendar: SchoolCalendar,
+    /// Which content this is: advice names it, so that advice given before a correction of the
+    /// content can be told apart from advice after it.
+    pub version: ContentVersion,
     pub(crate) index: Index,
+}
+
+/// The version of the content: the date of its most recently checked source and a hash of
+/// every content file. Written `2025-06-30.1a2b3c4d5e6f7a8b`: sorts by the date, and any change
+/// of any file changes the hash.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ContentVersion {
+    pub sources_checked: Option<Date>,
+    pub hash: String,
+}
+
+impl std::fmt::Display for ContentVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.sources_checked {
+            Some(d) => write!(f, "{d}.{}", self.hash),
+            None => write!(f, "{}", self.hash),
+        }
+    }
 }
 
 /// Id → position, per kind. Built once by the loader.

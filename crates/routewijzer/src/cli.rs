@@ -223,6 +223,8 @@ fn check(content: &Path, coverage: bool) -> Result<ExitCode> {
         walk.pairs,
         walk.sampled
     );
+    // Advice carries this version, so that advice given on older content can be recognised.
+    println!("content version: {}", k.version);
     if !coverage {
         return Ok(ExitCode::SUCCESS);
     }

@@ -671,3 +671,40 @@ fn figures_with_an_unknown_key_or_twice_are_refused() {
     c.write("more.toml", "[figures]\nschool-type = \"soort\"\n");
     c.assert_error("more.toml", 1, "[figures] is already given at");
 }
+
+/// The version `check` prints: the newest source check date and a hash that is the same for
+/// the same content in another folder, and changes with any change of a file.
+#[test]
+fn check_prints_a_content_version_that_follows_the_content() {
+    let version = |c: &Content| {
+        let out = Command::new(env!("CARGO_BIN_EXE_routewijzer"))
+            .args(["check", "--content"])
+            .arg(&c.dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find_map(|l| l.strip_prefix("content version: ").map(str::to_string))
+            .expect("check prints the content version")
+    };
+    let a = Content::new("version-a");
+    let b = Content::new("version-b");
+    let first = version(&a);
+    assert_eq!(first, version(&b), "the same content, another folder");
+    let (date, hash) = first.split_once('.').unwrap();
+    assert!(
+        jiff::civil::Date::strptime("%Y-%m-%d", date).is_ok(),
+        "{first}"
+    );
+    assert_eq!(hash.len(), 16);
+    b.write(
+        "route.toml",
+        &format!("{ROUTE}\n# a comment changes the version too\n"),
+    );
+    assert_ne!(first, version(&b));
+}

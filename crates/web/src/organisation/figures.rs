@@ -476,6 +476,7 @@ mod tests {
             answers: map(answers),
             derived: map(derived),
             notes: Vec::new(),
+            content_version: String::new(),
         }
     }
 
