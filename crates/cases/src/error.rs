@@ -22,6 +22,9 @@ pub enum CaseError {
     /// A stored answers version that does not parse.
     #[error("the stored answers of case {case_id} cannot be read: {why}")]
     BadAnswers { case_id: String, why: String },
+    /// A recorded advice (see `advice::Summary`) that does not parse.
+    #[error("a recorded advice of case {case_id} cannot be read: {why}")]
+    BadAdvice { case_id: String, why: String },
     /// A case file could not be written (export).
     #[error("cannot write the case file: {0}")]
     Export(String),

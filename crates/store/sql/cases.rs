@@ -281,6 +281,17 @@ macro_rules! impl_store {
             ) -> Result<(), StoreError> {
                 cases::save_step_outcome(&self.pool, outcome, actor).await
             }
+            async fn add_advice_seen(&self, seen: &store::AdviceSeen) -> Result<i64, StoreError> {
+                let sealed = self.keys.seal(&self.pool, seen).await?;
+                sql::advice_seen::add(&self.pool, &sealed).await
+            }
+            async fn advice_seen(
+                &self,
+                case_id: &str,
+            ) -> Result<Vec<store::AdviceSeen>, StoreError> {
+                let rows = sql::advice_seen::of_case(&self.pool, case_id).await?;
+                self.keys.open_all(&self.pool, rows).await
+            }
             async fn step_outcomes(&self, case_id: &str) -> Result<Vec<StepOutcome>, StoreError> {
                 cases::step_outcomes(&self.pool, case_id).await
             }

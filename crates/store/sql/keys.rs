@@ -423,6 +423,7 @@ const PLAIN_COLUMNS: &[(&str, &str, &str, &[&str])] = &[
     ("events", "id", "case_id", &["title", "notes"]),
     ("attachments", "id", "case_id", &["file_name"]),
     ("help_requests", "id", "case_id", &["message"]),
+    ("advice_seen", "seq", "case_id", &["summary"]),
 ];
 
 /// After a restore: removes the cases whose data key is gone (deleted after the backup was

@@ -4,6 +4,7 @@
 
 #[macro_use]
 pub(crate) mod cases;
+pub(crate) mod advice_seen;
 pub(crate) mod attachment_bytes;
 pub(crate) mod keys;
 #[macro_use]

@@ -212,3 +212,19 @@ pub enum Edit {
     /// The row is gone.
     Missing,
 }
+
+/// The advice a case was shown and its parent took note of, with the content version it was
+/// given on: a later change of the content that changes the advice is shown against it, and
+/// the older advice stays readable in the case's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdviceSeen {
+    pub case_id: String,
+    /// 1 for the first, then one more for each.
+    pub seq: i64,
+    pub content_version: String,
+    /// The advice in short (current step, deadlines, warnings), as JSON; sealed at rest.
+    pub summary: String,
+    pub seen_at: i64,
+    /// The account that saw it, or empty when it was recorded as a starting point.
+    pub seen_by: String,
+}

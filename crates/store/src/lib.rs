@@ -22,8 +22,8 @@ mod session;
 mod throttle;
 
 pub use case::{
-    Actor, AnswerVersion, Attachment, AuditEntry, AuthSession, Case, Child, Edit, Event, Party,
-    Role, Share, StepOutcome, User, new_id,
+    Actor, AdviceSeen, AnswerVersion, Attachment, AuditEntry, AuthSession, Case, Child, Edit,
+    Event, Party, Role, Share, StepOutcome, User, new_id,
 };
 pub use case_edit::CaseEditStore;
 pub use error::StoreError;
@@ -203,6 +203,10 @@ pub trait Store:
         outcome: &StepOutcome,
         actor: &Actor,
     ) -> Result<(), StoreError>;
+    /// Adds `seen` (its `seq` is given by the store) and returns its `seq`.
+    async fn add_advice_seen(&self, seen: &AdviceSeen) -> Result<i64, StoreError>;
+    /// Every advice the case was shown and recorded, oldest first.
+    async fn advice_seen(&self, case_id: &str) -> Result<Vec<AdviceSeen>, StoreError>;
     async fn step_outcomes(&self, case_id: &str) -> Result<Vec<StepOutcome>, StoreError>;
 
     // Sharing.

@@ -14,7 +14,9 @@ use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use zeroize::Zeroize;
 
-use crate::{AnswerVersion, Attachment, Case, Child, Event, HelpRequest, Party, StoreError};
+use crate::{
+    AdviceSeen, AnswerVersion, Attachment, Case, Child, Event, HelpRequest, Party, StoreError,
+};
 
 /// The length in bytes of a master key file and of every data key.
 pub const KEY_LEN: usize = 32;
@@ -272,6 +274,15 @@ impl Sealed for Attachment {
     }
     fn texts(&mut self) -> Vec<(&'static str, &mut String)> {
         vec![("attachments.file_name", &mut self.file_name)]
+    }
+}
+
+impl Sealed for AdviceSeen {
+    fn case_id(&self) -> &str {
+        &self.case_id
+    }
+    fn texts(&mut self) -> Vec<(&'static str, &mut String)> {
+        vec![("advice_seen.summary", &mut self.summary)]
     }
 }
 

@@ -135,7 +135,9 @@ pub fn store_error(e: store::StoreError) -> PageError {
 pub fn case_error(e: cases::CaseError) -> PageError {
     match e {
         cases::CaseError::Store(e) => store_error(e),
-        e @ (cases::CaseError::BadAnswers { .. } | cases::CaseError::MissingBytes { .. }) => {
+        e @ (cases::CaseError::BadAnswers { .. }
+        | cases::CaseError::BadAdvice { .. }
+        | cases::CaseError::MissingBytes { .. }) => {
             // The message names the case, so that the operator can find the row.
             tracing::error!(error = %e, "case data cannot be read");
             PageError::Unreadable
