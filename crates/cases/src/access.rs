@@ -44,11 +44,13 @@ pub enum Action {
     ManageReminders,
     /// Give or withdraw consent to combine procedures.
     ManageConsent,
+    /// Take note of advice that changed because the content changed.
+    ConfirmAdvice,
 }
 
 impl Action {
     /// Every action, for tests and tables.
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 19] = [
         Action::ReadSummary,
         Action::ReadCase,
         Action::ReadAttachment,
@@ -67,6 +69,7 @@ impl Action {
         Action::ManageHelp,
         Action::ManageReminders,
         Action::ManageConsent,
+        Action::ConfirmAdvice,
     ];
 
     /// The lowest role that may do this. A summary is all a help request gives; advocates read
@@ -91,7 +94,8 @@ impl Action {
             | Action::ManageSharing
             | Action::ManageHelp
             | Action::ManageReminders
-            | Action::ManageConsent => Role::Owner,
+            | Action::ManageConsent
+            | Action::ConfirmAdvice => Role::Owner,
         }
     }
 }
@@ -170,7 +174,7 @@ mod tests {
     fn the_role_matrix() {
         use Role::*;
         // (action, summary, read, contribute, owner)
-        let table: [(Action, bool, bool, bool, bool); 18] = [
+        let table: [(Action, bool, bool, bool, bool); 19] = [
             (Action::ReadSummary, true, true, true, true),
             (Action::ReadCase, false, true, true, true),
             (Action::ReadAttachment, false, true, true, true),
@@ -189,6 +193,7 @@ mod tests {
             (Action::ManageHelp, false, false, false, true),
             (Action::ManageReminders, false, false, false, true),
             (Action::ManageConsent, false, false, false, true),
+            (Action::ConfirmAdvice, false, false, false, true),
         ];
         for (action, summary, read, contribute, owner) in table {
             for (role, expected) in [

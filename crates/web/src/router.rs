@@ -213,6 +213,10 @@ pub fn router(state: AppState, config: &Config) -> Router {
         )
         .route("/organisatie/bundelen", get(organisation::groups::page))
         .route(
+            "/dossiers/{case}/advies-gelezen",
+            post(cases::page::confirm_advice),
+        )
+        .route(
             "/dossiers/{case}/bundelen",
             get(sharing::consent::show).post(sharing::consent::save),
         )

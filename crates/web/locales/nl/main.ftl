@@ -231,7 +231,7 @@ error-500-title = Er ging iets mis
 error-500 = Er ging bij ons iets mis. Probeer het later opnieuw.
 error-home = Naar de startpagina
 error-unreadable-title = Dit dossier kan nu niet worden geopend
-error-unreadable = Een deel van de gegevens van dit dossier kan nu niet worden gelezen. Je hebt niets fout gedaan en er is niets gewist. De beheerder ziet in het logboek om welk dossier het gaat. Probeer het later opnieuw of neem contact op met de beheerder.
+error-unreadable = Een deel van de gegevens van dit dossier kan nu niet worden gelezen. U hebt niets fout gedaan en er is niets gewist. De beheerder ziet in het logboek om welk dossier het gaat. Probeer het later opnieuw of neem contact op met de beheerder.
 
 ## Accounts
 signup-title = Account maken
@@ -276,6 +276,13 @@ cases-new-button = Maak dossier
 case-default-title = Mijn dossier
 case-title = Dossier
 case-route-title = Uw route
+advice-changed-title = Het advies is veranderd sinds { $date }
+advice-changed-why = Wij hebben onze informatie verbeterd, bijvoorbeeld na een nieuwe wet of uitspraak. Daardoor is het advies voor dit dossier anders dan de vorige keer. Lees wat er veranderd is.
+advice-changed-before = Eerder
+advice-changed-now = Nu
+advice-changed-step = Stap om nu te doen:
+advice-changed-warnings = Let op:
+advice-changed-confirm = Ik heb het nieuwe advies gelezen
 case-route-none = Er zijn nog geen antwoorden in dit dossier. Doe de vragen en bewaar uw antwoorden hier.
 case-todo-title = Wat u nu kunt doen
 case-route-all = Alle stappen

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use cases::access::Action;
 use cases::advice::situation_with_events;
 use cases::events::{EVENT_KINDS, EventDraft};
@@ -135,6 +135,41 @@ struct CasePage {
     draft: EventDraft,
     /// (url, title) of the letters the route suggests, filled from this case.
     letters: Vec<(String, String)>,
+    /// The advice changed because the content was corrected since the parent last saw it.
+    advice_changed: Option<AdviceChanged>,
+}
+
+/// Before and after, in short, for the notice "the advice has changed".
+struct AdviceChanged {
+    since: String,
+    before: AdviceLines,
+    now: AdviceLines,
+}
+
+struct AdviceLines {
+    step: String,
+    deadlines: Vec<String>,
+    warnings: Vec<String>,
+}
+
+impl AdviceLines {
+    fn of(s: &cases::advice::Summary) -> AdviceLines {
+        AdviceLines {
+            step: s.current.title.clone(),
+            deadlines: s
+                .deadlines
+                .iter()
+                .map(|(n, d)| {
+                    let date = d
+                        .parse::<jiff::civil::Date>()
+                        .map(calendar::format_date_nl)
+                        .unwrap_or_else(|_| d.clone());
+                    format!("{}: {date}", n.title)
+                })
+                .collect(),
+            warnings: s.warnings.iter().map(|n| n.title.clone()).collect(),
+        }
+    }
 }
 
 impl CasePage {
@@ -182,11 +217,30 @@ pub(super) async fn case_page(
     let outcomes = store.step_outcomes(case_id).await.map_err(store_error)?;
     let mut deadlines = Vec::new();
     let mut letters = Vec::new();
+    let mut advice_changed = None;
     let steps = match latest {
         Some(v) => {
             let (_, s) = situation_with_events(&lib.k, &v, &all_events, state.today.date())
                 .map_err(case_error)?;
             let advice = route::advise(&lib.k, &s);
+            let changed = cases::advice::changed_since_seen(
+                &**store,
+                &lib.k,
+                case_id,
+                &advice,
+                access.actor().now,
+            )
+            .await
+            .map_err(case_error)?;
+            advice_changed = changed.map(|c| AdviceChanged {
+                since: jiff::Timestamp::from_second(c.seen_at)
+                    .ok()
+                    .and_then(|t| t.strftime("%Y-%m-%d").to_string().parse().ok())
+                    .map(calendar::format_date_nl)
+                    .unwrap_or_default(),
+                before: AdviceLines::of(&c.before),
+                now: AdviceLines::of(&c.now),
+            });
             letters = advice
                 .letters
                 .iter()
@@ -336,6 +390,7 @@ pub(super) async fn case_page(
         steps_open,
         draft,
         letters,
+        advice_changed,
     });
     if failed {
         *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
@@ -351,4 +406,24 @@ pub async fn show(
     session: Session,
 ) -> Result<Response, PageError> {
     case_page(&state, lang, &access, &session, Kept::default()).await
+}
+
+/// `POST /dossiers/{case}/advies-gelezen`: the parent has read the changed advice; it is the
+/// advice to compare with from now on.
+pub async fn confirm_advice(
+    State(state): State<AppState>,
+    access: CaseAccess,
+) -> Result<Response, PageError> {
+    let case_id = &access.case.id;
+    let store = &state.store;
+    if let Some(v) = store.latest_answers(case_id).await.map_err(store_error)? {
+        let events = store.events(case_id).await.map_err(store_error)?;
+        let (_, s) = situation_with_events(&state.lib.k, &v, &events, state.today.date())
+            .map_err(case_error)?;
+        let advice = route::advise(&state.lib.k, &s);
+        cases::advice::confirm(&**store, &state.lib.k, case_id, &advice, &access.actor())
+            .await
+            .map_err(case_error)?;
+    }
+    Ok(Redirect::to(&format!("/dossiers/{case_id}")).into_response())
 }

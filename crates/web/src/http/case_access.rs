@@ -129,6 +129,11 @@ pub const CASE_ROUTES: &[(&str, &str, Action)] = &[
     // The consent to combine procedures: the parent's own choice.
     ("GET", "/dossiers/{case}/bundelen", Action::ManageConsent),
     ("POST", "/dossiers/{case}/bundelen", Action::ManageConsent),
+    (
+        "POST",
+        "/dossiers/{case}/advies-gelezen",
+        Action::ConfirmAdvice,
+    ),
 ];
 
 /// The action of a request; a route that is not in the table is the owner's.

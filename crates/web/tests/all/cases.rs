@@ -1336,3 +1336,61 @@ async fn a_case_whose_answers_do_not_read_says_so() {
         page.body
     );
 }
+
+/// Corrected content that changes a case's advice: the case page says so with before and
+/// after until the parent confirms; the history keeps both.
+#[tokio::test]
+async fn a_case_page_says_when_new_content_changed_the_advice() {
+    let (app, store, _) = app_and_store("advice-changed").await;
+    let mut owner = sign_up(&app, "owner@example.nl").await;
+    let case = new_case(&mut owner, "Sam").await;
+    let owner_id = user_id(&store, "owner@example.nl").await;
+    store
+        .save_answers(&case, r#"{"answers":{}}"#, &actor(&owner_id))
+        .await
+        .unwrap();
+    let first = owner.get(&format!("/dossiers/{case}")).await;
+    assert!(
+        !first.body.contains("advies-veranderd"),
+        "a first advice is no change"
+    );
+    // As if the advice had been shown on older content, with another step current.
+    let before = cases::advice::Summary {
+        current: cases::advice::Named {
+            id: "gpo".into(),
+            title: "Een oude stap".into(),
+        },
+        deadlines: Vec::new(),
+        warnings: Vec::new(),
+    };
+    store
+        .add_advice_seen(&store::AdviceSeen {
+            case_id: case.clone(),
+            seq: 0,
+            content_version: "2020-01-01.0000000000000000".into(),
+            summary: serde_json::to_string(&before).unwrap(),
+            seen_at: 1_700_000_000,
+            seen_by: owner_id.clone(),
+        })
+        .await
+        .unwrap();
+    let page = owner.get(&format!("/dossiers/{case}")).await;
+    assert!(
+        page.body
+            .contains("Het advies is veranderd sinds dinsdag 14 november 2023"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Een oude stap"));
+    assert!(page.body.contains("advies-gelezen"));
+    let p = owner
+        .post(&format!("/dossiers/{case}/advies-gelezen"), &[])
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    let page = owner.get(&format!("/dossiers/{case}")).await;
+    assert!(!page.body.contains("advies-veranderd"), "confirmed");
+    let history = cases::advice::history(&*store, &case).await.unwrap();
+    assert_eq!(history.len(), 3);
+    assert_eq!(history[1].1.current.title, "Een oude stap");
+    assert_eq!(history[2].0.seen_by, owner_id);
+}
