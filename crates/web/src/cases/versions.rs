@@ -38,6 +38,17 @@ struct VersionsPage {
     case_id: String,
     /// Newest first.
     versions: Vec<VersionLine>,
+    /// The advice the case was given over time, newest first: kept when corrected content
+    /// changed it, so that what the family was told before stays readable.
+    advice: Vec<AdviceLine>,
+}
+
+struct AdviceLine {
+    when: String,
+    content_version: String,
+    step: String,
+    deadlines: Vec<String>,
+    warnings: Vec<String>,
 }
 
 #[derive(Template)]
@@ -79,10 +90,28 @@ pub async fn list(
             who: email_or(&state, &v.saved_by, i, "versions-unknown-person").await?,
         });
     }
+    let advice = cases::advice::history(&*state.store, case_id)
+        .await
+        .map_err(crate::http::error::case_error)?
+        .into_iter()
+        .rev()
+        .map(|(seen, s)| AdviceLine {
+            when: when(seen.seen_at),
+            content_version: seen.content_version,
+            step: s.current.title,
+            deadlines: s
+                .deadlines
+                .into_iter()
+                .map(|(n, d)| format!("{}: {d}", n.title))
+                .collect(),
+            warnings: s.warnings.into_iter().map(|n| n.title).collect(),
+        })
+        .collect();
     Ok(render(&VersionsPage {
         layout: Layout::new(lang, "versions-title", &versions_url(case_id)),
         case_id: case_id.clone(),
         versions,
+        advice,
     }))
 }
 

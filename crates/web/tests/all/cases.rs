@@ -1393,4 +1393,9 @@ async fn a_case_page_says_when_new_content_changed_the_advice() {
     assert_eq!(history.len(), 3);
     assert_eq!(history[1].1.current.title, "Een oude stap");
     assert_eq!(history[2].0.seen_by, owner_id);
+    let versions = owner.get(&format!("/dossiers/{case}/antwoorden")).await;
+    assert!(
+        versions.body.contains("Een oude stap"),
+        "the old advice stays readable"
+    );
 }
