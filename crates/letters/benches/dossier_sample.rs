@@ -42,6 +42,11 @@ pub fn sample_dossier(events: usize, attachments: usize) -> Dossier {
                 who: "De school".into(),
             })
             .collect(),
+        advice_heading: "Het advies door de tijd".into(),
+        advice_history: vec![(
+            "1 maart 2027, informatie van 2027-02-20".into(),
+            "Stap: Praat met de school. Termijnen: Bezwaar maken 2 april 2027.".into(),
+        )],
         deadlines_heading: "Termijnen".into(),
         deadlines: vec![
             ("Bezwaar maken".into(), DEADLINE_DATE.into()),

@@ -143,6 +143,10 @@ pub struct Dossier {
     /// The column heads of the index: file name, type, size, event.
     pub attachment_columns: [String; 4],
     pub attachments: Vec<DossierAttachment>,
+    pub advice_heading: String,
+    /// The advice the case was given over time, oldest first: (when and on which content,
+    /// the advice in one line). Left out when empty.
+    pub advice_history: Vec<(String, String)>,
     /// Shown under a heading whose list is empty.
     pub empty: String,
     pub footer: String,

@@ -289,6 +289,29 @@ async fn dossier_bytes(
                 .unwrap_or_default(),
         })
         .collect();
+    let advice_history = cases::advice::history(&**s, case_id)
+        .await
+        .map_err(crate::http::error::case_error)?
+        .into_iter()
+        .map(|(seen, sum)| {
+            let when = jiff::Timestamp::from_second(seen.seen_at)
+                .map(|t| t.strftime("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            let mut line = format!("{} {}", i.t("advice-changed-step"), sum.current.title);
+            for (n, d) in &sum.deadlines {
+                line.push_str(&format!("; {}: {}", n.title, long_date(d)));
+            }
+            if !sum.warnings.is_empty() {
+                let titles: Vec<&str> = sum.warnings.iter().map(|w| w.title.as_str()).collect();
+                line.push_str(&format!(
+                    "; {} {}",
+                    i.t("advice-changed-warnings"),
+                    titles.join(", ")
+                ));
+            }
+            (format!("{when} · {}", seen.content_version), line)
+        })
+        .collect();
     let dossier = letters::Dossier {
         title,
         cover,
@@ -310,6 +333,8 @@ async fn dossier_bytes(
             i.t("dossier-col-event"),
         ],
         attachments: dossier_attachments,
+        advice_heading: i.t("versions-advice-title"),
+        advice_history,
         empty: i.t("dossier-empty"),
         footer: i.t("dossier-footer"),
     };
