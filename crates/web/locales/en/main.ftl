@@ -107,7 +107,7 @@ check-save = Save answers as a file
 
 ## Route page
 route-title = Your route
-route-lead = This is the advice for your answers of { $date }. Start with the step that is up now.
+route-lead = This is the advice for your answers of { $date }.
 route-region = School holidays of region { $region }.
 route-summer = The summer holiday in region { $region } starts on { $date }.
 route-actions = What you can do with this route
@@ -115,14 +115,44 @@ route-change = Change answers
 route-ics = Put the time limits in your calendar (file)
 route-save = Save answers as a file
 route-print = Tip: you can print this page. All steps are then open on paper.
-route-warnings = Watch out
-route-more-warnings = Also watch out
 route-now = Up now
 route-next = After that
-route-later = Later, if needed
+route-later = Later, or if that does not help
 route-done = Already done
 route-not-applicable = Not relevant now
-route-not-applicable-lead = These steps do not fit your situation now. Open a step to read why.
+route-not-applicable-lead = These steps do not fit your situation now. Each step says why.
+route-now-how = How is this time limit worked out?
+route-now-start-unknown = We do not know yet when this time limit started.
+route-now-fill-date = Do you know the date? Fill it in and we work out the time limit.
+route-now-no-term = This step has no time limit that we can work out.
+route-now-bring = What to bring or send
+route-now-letter = Make the letter: { $title }
+route-now-more = More about this step: who helps, what it can do and why
+route-now-more-warnings = { $count ->
+    [one] There is 1 more warning. Read it under All warnings and sources.
+   *[other] There are { $count } more warnings. Read them under All warnings and sources.
+}
+route-later-show = { $count ->
+    [one] Show 1 step for later
+   *[other] Show { $count } steps for later
+}
+route-done-show = { $count ->
+    [one] Show 1 step already done
+   *[other] Show { $count } steps already done
+}
+route-not-applicable-show = { $count ->
+    [one] Show 1 step that does not fit now
+   *[other] Show { $count } steps that do not fit now
+}
+route-deadlines-how = What the time limits mean and how they are worked out
+route-sources = All sources
+route-why-more = Your answers and the sources for these reasons
+route-why-all = Why this advice: your answers and the sources
+route-all = All warnings and sources
+route-all-show = { $count ->
+    [one] Show 1 warning, with why and sources
+   *[other] Show all { $count } warnings, with why and sources
+}
 route-deadlines = Time limits
 route-letters = Letters that can help
 route-articles = More explanation

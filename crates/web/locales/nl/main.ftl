@@ -107,7 +107,7 @@ check-save = Antwoorden opslaan als bestand
 
 ## Route page
 route-title = Uw route
-route-lead = Dit is het advies bij uw antwoorden van { $date }. Begin bij de stap die nu aan de beurt is.
+route-lead = Dit is het advies bij uw antwoorden van { $date }.
 route-region = Schoolvakanties van regio { $region }.
 route-summer = De zomervakantie in regio { $region } begint op { $date }.
 route-actions = Wat u met deze route kunt doen
@@ -115,14 +115,44 @@ route-change = Antwoorden wijzigen
 route-ics = Termijnen in uw agenda zetten (bestand)
 route-save = Antwoorden opslaan als bestand
 route-print = Tip: u kunt deze pagina afdrukken. Alle stappen staan dan open op papier.
-route-warnings = Let op
-route-more-warnings = Let ook op
 route-now = Nu aan de beurt
 route-next = Daarna
-route-later = Later, als het nodig is
+route-later = Later, of als dat niet helpt
 route-done = Al gedaan
 route-not-applicable = Nu niet aan de orde
-route-not-applicable-lead = Deze stappen passen nu niet bij uw situatie. Open een stap om te lezen waarom.
+route-not-applicable-lead = Deze stappen passen nu niet bij uw situatie. Bij elke stap staat waarom.
+route-now-how = Hoe wordt deze termijn berekend?
+route-now-start-unknown = Wij weten nog niet wanneer deze termijn begon.
+route-now-fill-date = Weet u de datum? Vul hem in, dan rekenen we de termijn uit.
+route-now-no-term = Bij deze stap hoort geen termijn die we kunnen uitrekenen.
+route-now-bring = Wat u meeneemt of opstuurt
+route-now-letter = Maak de brief: { $title }
+route-now-more = Meer over deze stap: wie helpt, wat het kan en waarom
+route-now-more-warnings = { $count ->
+    [one] Er is nog 1 waarschuwing. Lees die bij Alle waarschuwingen en bronnen.
+   *[other] Er zijn nog { $count } waarschuwingen. Lees die bij Alle waarschuwingen en bronnen.
+}
+route-later-show = { $count ->
+    [one] Toon 1 stap voor later
+   *[other] Toon { $count } stappen voor later
+}
+route-done-show = { $count ->
+    [one] Toon 1 stap die al gedaan is
+   *[other] Toon { $count } stappen die al gedaan zijn
+}
+route-not-applicable-show = { $count ->
+    [one] Toon 1 stap die nu niet past
+   *[other] Toon { $count } stappen die nu niet passen
+}
+route-deadlines-how = Wat de termijnen betekenen en hoe ze berekend zijn
+route-sources = Alle bronnen
+route-why-more = Uw antwoorden en de bronnen bij deze redenen
+route-why-all = Waarom dit advies: uw antwoorden en de bronnen
+route-all = Alle waarschuwingen en bronnen
+route-all-show = { $count ->
+    [one] Toon 1 waarschuwing, met waarom en bronnen
+   *[other] Toon alle { $count } waarschuwingen, met waarom en bronnen
+}
 route-deadlines = Termijnen
 route-letters = Brieven die kunnen helpen
 route-articles = Meer uitleg

@@ -1,6 +1,7 @@
-//! The personal route: `route::report::report` rendered as a step-by-step page (the current step
-//! first and open, the rest collapsed but readable), with warnings, deadlines, sources and the
-//! reason for every item; and the deadlines as a calendar file.
+//! The personal route: `route::report::report` rendered as a step-by-step page (first what to do
+//! now with its deadline and the most serious warnings, then the next steps one line each, the
+//! rest collapsed but readable), with warnings, deadlines, sources and the reason for every item;
+//! and the deadlines as a calendar file.
 
 mod page;
 mod plan;

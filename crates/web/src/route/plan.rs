@@ -14,6 +14,15 @@ use crate::http::state::AppState;
 
 /// The first sentence of a Markdown text, as plain text.
 fn first_sentence(md: &str) -> String {
+    let text = plain_text(md);
+    match text.find(". ") {
+        Some(end) => text[..=end].to_string(),
+        None => text,
+    }
+}
+
+/// A Markdown text as plain text on one line.
+pub(super) fn plain_text(md: &str) -> String {
     use pulldown_cmark::{Event, Parser};
     let mut text = String::new();
     for event in Parser::new(md) {
@@ -24,11 +33,7 @@ fn first_sentence(md: &str) -> String {
             _ => {}
         }
     }
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match text.find(". ") {
-        Some(end) => text[..=end].to_string(),
-        None => text,
-    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// How many steps, deadlines and warnings fit on the one-page plan (the web page has them all).

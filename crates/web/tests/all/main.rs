@@ -10,6 +10,7 @@ mod csrf_upload;
 mod dates;
 mod feed;
 mod figures;
+mod first_screen;
 mod groups;
 mod handlers;
 mod help;
