@@ -63,11 +63,12 @@ pub(crate) fn tools() -> Option<PathBuf> {
     }
 }
 
-/// The app on the real content, served on a free port in this process.
-async fn serve_app() -> String {
+/// The app on the real content, served on a free port in this process, with its data in its
+/// own folder `name` (tests run at the same time).
+async fn serve_app(name: &str) -> String {
     let mut config = web::Config::local();
     config.content_dir = workspace().join("content");
-    config.data_dir = temp_dir("browser");
+    config.data_dir = temp_dir(name);
     // P05 happens on 2027-06-20; the others do not depend on the date.
     config.today = web::Today::Fixed(jiff::civil::date(2027, 6, 20));
     // The full check with the intake walk runs in the route crate's tests and `routewijzer check`.
@@ -416,7 +417,7 @@ fn askama_escape(s: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn scenarios_walk_through_without_javascript() {
     let Some(driver) = tools() else { return };
-    let base = serve_app().await;
+    let base = serve_app("browser").await;
     let k = route::load::load_dir_without_walk(&workspace().join("content")).unwrap();
     let (_driver, port) = start_driver(&driver).await;
     for width in [1280, 320] {
@@ -490,7 +491,7 @@ async fn main_pages_have_no_accessibility_violations() {
         );
         return;
     }
-    let base = serve_app().await;
+    let base = serve_app("browser-axe").await;
     let (_driver, port) = start_driver(&driver).await;
     let c = browser(port, true, 1280).await;
     let mut failures = Vec::new();
@@ -924,6 +925,88 @@ async fn a_letter_of_a_case_is_marked_as_sent_without_javascript() {
             .map(|v| format!("answer versions: {v}")),
     );
     checker.close().await.unwrap();
+    assert!(
+        failures.is_empty(),
+        "accessibility violations (WCAG 2.2 AA):\n{}",
+        failures.join("\n")
+    );
+}
+
+/// The top and bottom of the first element matching `selector`, in CSS pixels from the top of
+/// the page, as the browser lays it out.
+async fn position(c: &Client, selector: &str) -> (f64, f64) {
+    let v = c
+        .execute(
+            "const e = document.querySelector(arguments[0]);
+             if (!e) { return null; }
+             const r = e.getBoundingClientRect();
+             return [r.top + window.scrollY, r.bottom + window.scrollY];",
+            vec![json!(selector)],
+        )
+        .await
+        .unwrap();
+    let v = v
+        .as_array()
+        .unwrap_or_else(|| panic!("no element {selector}"));
+    (v[0].as_f64().unwrap(), v[1].as_f64().unwrap())
+}
+
+/// P04 on a phone (320 px) and on a wide screen: the current step and its deadline are on the
+/// first screen, the page is no wider than the phone, and axe-core finds no WCAG 2.2 AA
+/// violations at either width.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn p04_first_screen_shows_the_step_and_its_deadline() {
+    let Some(driver) = tools() else { return };
+    let axe_js = axe_source();
+    if axe_js.is_empty() && std::env::var_os("CI").is_none() {
+        eprintln!(
+            "\n*** SKIPPED: axe-core not found; npm install --prefix target/axe axe-core@4 ***\n"
+        );
+        return;
+    }
+    let base = serve_app("browser-first-screen").await;
+    let k = route::load::load_dir_without_walk(&workspace().join("content")).unwrap();
+    let (_driver, port) = start_driver(&driver).await;
+    let answers: HashMap<&str, &str> = crate::first_screen::P04.iter().copied().collect();
+    let mut failures = Vec::new();
+    for width in [320, 1280] {
+        // JavaScript on for axe-core only; the page needs none.
+        let c = browser(port, true, width).await;
+        walk_intake(&c, &base, &answers).await;
+        c.goto(&format!("{base}/route")).await.unwrap();
+        let title = c
+            .find(Locator::Css("#nu-doen .now-title"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(
+            title,
+            k.step("leerplichtambtenaar-informeren").unwrap().title,
+            "{width} px: the current step"
+        );
+        let (_, heading) = position(&c, "#nu-doen .now-title").await;
+        let (_, deadline) = position(&c, "#nu-termijn .deadline-none, #nu-termijn .deadline").await;
+        if width == 320 {
+            assert!(heading <= 600.0, "the step's heading ends at {heading} px");
+            assert!(deadline <= 600.0, "its deadline ends at {deadline} px");
+        }
+        let wide: f64 = c
+            .execute("return document.documentElement.scrollWidth;", vec![])
+            .await
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        assert!(
+            wide <= width as f64,
+            "{width} px: the page is {wide} px wide"
+        );
+        for v in axe(&c, &axe_js).await {
+            failures.push(format!("route at {width} px: {v}"));
+        }
+        c.close().await.unwrap();
+    }
     assert!(
         failures.is_empty(),
         "accessibility violations (WCAG 2.2 AA):\n{}",
