@@ -31,7 +31,9 @@ struct StepLine {
     id: String,
     title: String,
     status: String,
-    todo: bool,
+    /// 0 for the current step, 1 for a next one, 2 for the rest: the order of the route page
+    /// (now, next, later).
+    rank: u8,
     /// The outcome recorded for this step, in words, with its date.
     outcome: String,
     /// (id, label) of the outcomes that can be recorded: the step's own, then the general ones.
@@ -173,6 +175,14 @@ impl AdviceLines {
 }
 
 impl CasePage {
+    /// The steps to do, in the route page's order: the current one, then the next ones.
+    fn todo(&self) -> Vec<&StepLine> {
+        let mut todo: Vec<&StepLine> = self.steps.iter().filter(|s| s.rank < 2).collect();
+        // Stable: among the next steps, route order stays.
+        todo.sort_by_key(|s| s.rank);
+        todo
+    }
+
     /// The error message for one input, shown next to it.
     fn error_for(&self, input: &str) -> Option<&str> {
         self.error
@@ -293,7 +303,11 @@ pub(super) async fn case_page(
                         choices,
                         title: step.title.clone(),
                         status: i.t(&format!("status-{status}")),
-                        todo: matches!(status, "current" | "next"),
+                        rank: match status {
+                            "current" => 0,
+                            "next" => 1,
+                            _ => 2,
+                        },
                     })
                 })
                 .collect()

@@ -35,6 +35,15 @@ async fn recording_an_outcome_moves_the_route_on() {
         "{}",
         page.body
     );
+    let tasks = &page.body[page.body.find(r#"<ul class="task-list">"#).unwrap()..];
+    assert!(
+        tasks.starts_with(&format!(
+            r#"<ul class="task-list">
+<li>{}"#,
+            current("Praat met de school")
+        )),
+        "the step to do now comes first, as on the route page: {tasks}"
+    );
     assert!(
         page.body
             .contains(r#"<option value="gepraat">We hebben met de school gepraat</option>"#),
