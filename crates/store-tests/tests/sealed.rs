@@ -170,3 +170,37 @@ async fn plain_rows_of_an_older_version_are_sealed_at_open() {
     pool.close().await;
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A second open of the same PostgreSQL database (a restart, or a second server) reads what the
+/// first sealed, and finds its sealing already done.
+#[tokio::test]
+async fn postgres_opens_again_with_its_key() {
+    let Some((url, schema)) = store_tests::pg_schema("reopen").await else {
+        return;
+    };
+    let key = store_tests::temp_dir("pg-reopen").join("master.key");
+    let first = store_postgres::PgStore::connect(&url, &key).await.unwrap();
+    store_tests::owner_with_cases(&first, "u", &["c1"]).await;
+    first
+        .add_event(
+            &event("e1", "c1", "na herstart"),
+            &store_tests::actor("u", 1),
+        )
+        .await
+        .unwrap();
+    first.pool().close().await;
+    let second = store_postgres::PgStore::connect(&url, &key).await;
+    let notes = match &second {
+        Ok(s) => s
+            .events("c1")
+            .await
+            .map(|e| e[0].notes.clone())
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    if let Ok(s) = &second {
+        s.pool().close().await;
+    }
+    store_tests::drop_pg_schema(&schema).await;
+    assert_eq!(notes.unwrap(), "na herstart");
+}

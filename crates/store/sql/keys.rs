@@ -310,7 +310,7 @@ impl Keys {
     /// finished (`sealing_done`); what is sealed already is left alone. Returns how many values
     /// it sealed. Every server on one database must run a version that seals.
     pub(crate) async fn seal_plain_rows(&self, pool: &Pool) -> Result<usize, StoreError> {
-        let done: Option<(i64,)> = sqlx::query_as("select id from sealing_done where id = 1")
+        let done: Option<(i64,)> = sqlx::query_as("select at from sealing_done where id = 1")
             .fetch_optional(pool)
             .await
             .map_err(query_error)?;
