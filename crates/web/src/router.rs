@@ -52,6 +52,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/controle", get(intake::check))
         .route("/opnieuw", get(intake::restart_page).post(intake::restart))
         .route("/route", get(route::show))
+        .route("/route/waarom", get(route::why))
         .route("/route.ics", get(route::calendar))
         .route("/plan.pdf", get(route::plan))
         .route("/brieven/{id}", get(letters::show).post(letters::post))

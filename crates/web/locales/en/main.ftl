@@ -150,9 +150,12 @@ route-why-more = Your answers and the sources for these reasons
 route-why-all = Why this advice: your answers and the sources
 route-all = All warnings and sources
 route-all-show = { $count ->
-    [one] Show 1 warning, with why and sources
-   *[other] Show all { $count } warnings, with why and sources
+    [one] Read the warning in full, with why and sources
+   *[other] Read all { $count } warnings, with why and sources
 }
+route-why-title = Why this advice: warnings, reasons and sources
+route-why-back = Back to your route
+route-why-warnings = All warnings
 route-deadlines = Time limits
 route-letters = Letters that can help
 route-articles = More explanation

@@ -150,9 +150,12 @@ route-why-more = Uw antwoorden en de bronnen bij deze redenen
 route-why-all = Waarom dit advies: uw antwoorden en de bronnen
 route-all = Alle waarschuwingen en bronnen
 route-all-show = { $count ->
-    [one] Toon 1 waarschuwing, met waarom en bronnen
-   *[other] Toon alle { $count } waarschuwingen, met waarom en bronnen
+    [one] Lees de waarschuwing in zijn geheel, met waarom en bronnen
+   *[other] Lees alle { $count } waarschuwingen, met waarom en bronnen
 }
+route-why-title = Waarom dit advies: waarschuwingen, redenen en bronnen
+route-why-back = Terug naar uw route
+route-why-warnings = Alle waarschuwingen
 route-deadlines = Termijnen
 route-letters = Brieven die kunnen helpen
 route-articles = Meer uitleg

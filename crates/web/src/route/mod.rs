@@ -22,7 +22,14 @@ use crate::http::i18n::Lang;
 use crate::http::links::next_location;
 use crate::http::page_cache::{CachedPage, Encoding};
 use crate::http::state::AppState;
-use page::page;
+use page::{RouteWhyPage, page};
+
+/// The two pages of one route: the route itself, and its warnings, reasons and sources.
+#[derive(Clone, Copy, Hash)]
+enum Part {
+    Route,
+    Why,
+}
 
 /// `GET /route`: the route for the answers in the session.
 pub async fn show(
@@ -31,12 +38,32 @@ pub async fn show(
     session: Session,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
+    rendered(state, lang, session, headers, Part::Route).await
+}
+
+/// `GET /route/waarom`: every warning in full, the reasons and the sources of the route.
+pub async fn why(
+    State(state): State<AppState>,
+    lang: Lang,
+    session: Session,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    rendered(state, lang, session, headers, Part::Why).await
+}
+
+async fn rendered(
+    state: AppState,
+    lang: Lang,
+    session: Session,
+    headers: HeaderMap,
+    part: Part,
+) -> Result<Response, PageError> {
     let Some(fingerprint) = answers::fingerprint(&session).await? else {
         return Ok(Redirect::to("/").into_response());
     };
     let lib = &state.lib;
     let today = state.today.date();
-    let key = cache_key(fingerprint, today, lang);
+    let key = cache_key(fingerprint, today, lang, part);
     // A cached page was complete for the same answers and day, so it needs no intake check.
     let page = match state.route_cache.get(key) {
         Some(page) => page,
@@ -51,7 +78,11 @@ pub async fn show(
             let report = route::report::report(&lib.k, &advice);
             let mut view = page(lib, &report, lang);
             view.layout.restart = true;
-            let html = match view.render() {
+            let html = match part {
+                Part::Route => view.render(),
+                Part::Why => RouteWhyPage::new(view).render(),
+            };
+            let html = match html {
                 Ok(html) => lib.linker.link(&html),
                 Err(e) => {
                     tracing::error!(error = %e, "template failed");
@@ -67,12 +98,13 @@ pub async fn show(
 }
 
 /// The route page depends only on the answers, the region, the day and the language.
-fn cache_key(fingerprint: u64, today: jiff::civil::Date, lang: Lang) -> u64 {
+fn cache_key(fingerprint: u64, today: jiff::civil::Date, lang: Lang, part: Part) -> u64 {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let mut h = DefaultHasher::new();
     fingerprint.hash(&mut h);
     today.hash(&mut h);
     lang.code().hash(&mut h);
+    part.hash(&mut h);
     h.finish()
 }
 

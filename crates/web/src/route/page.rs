@@ -2,7 +2,9 @@
 //! page opens with the one thing to do now (the current step, its deadline, the letter to send
 //! and the two most serious warnings); then the next steps one line each, and the rest
 //! collapsed. Every warning, deadline and item keeps its sources and the reason it is there,
-//! one click away.
+//! one click away: the warnings in full, the rules' reasons with their answers and the list of
+//! sources are on a page of their own (`/route/waarom`, [`RouteWhyPage`]), so that the route page
+//! stays small on a phone.
 
 use std::cell::RefCell;
 
@@ -23,7 +25,7 @@ use crate::http::links::{
 use crate::route::plan::plain_text;
 
 /// How many warnings the first screen shows: more would bury the step itself. The others are
-/// one click away, under "Alle waarschuwingen en bronnen".
+/// one click away, on the page of warnings, reasons and sources (`/route/waarom`).
 const NOW_WARNINGS: usize = 2;
 
 /// How many sentences of the step's summary make the first screen's text, when no rule gives
@@ -102,7 +104,8 @@ pub struct RoutePage {
     pub lead: String,
     pub region: Option<String>,
     /// Every warning, the most serious first; the first [`NOW_WARNINGS`] are on the first
-    /// screen, all of them (with why and sources) behind one `<details>` further down.
+    /// screen, the others one line each, and all of them in full (with why and sources) on
+    /// `/route/waarom`.
     pub warnings: Vec<WarningBlock>,
     pub current: Option<StepBlock>,
     /// The current step in two or three sentences: the reason of the rule that made it
@@ -133,6 +136,25 @@ pub struct RoutePage {
     pub notes: Vec<String>,
     /// Every source the page cites, once; item `n` is cited as number `n + 1`.
     pub sources: Vec<SourceLink>,
+}
+
+/// `/route/waarom`: what the route page keeps one click away (every warning in full, why each
+/// letter is there, every rule's reason with its answers, and the sources), built from the same
+/// view so that the source numbers of both pages agree.
+#[derive(Template)]
+#[template(path = "route_why.html", whitespace = "minimize")]
+pub struct RouteWhyPage {
+    pub layout: Layout,
+    pub r: RoutePage,
+}
+
+impl RouteWhyPage {
+    pub fn new(r: RoutePage) -> RouteWhyPage {
+        let mut layout = Layout::new(r.layout.i.lang, "route-why-title", "/route/waarom");
+        layout.has_content = true;
+        layout.restart = true;
+        RouteWhyPage { layout, r }
+    }
 }
 
 impl RoutePage {

@@ -511,6 +511,11 @@ async fn main_pages_have_no_accessibility_violations() {
     check("check answers", axe(&c, &axe_js).await);
     c.goto(&format!("{base}/route")).await.unwrap();
     check("route", axe(&c, &axe_js).await);
+    c.goto(&format!("{base}/route/waarom")).await.unwrap();
+    check(
+        "route: warnings, reasons and sources",
+        axe(&c, &axe_js).await,
+    );
     c.goto(&format!("{base}/brieven/verzoek-gpo"))
         .await
         .unwrap();

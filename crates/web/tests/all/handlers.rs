@@ -157,8 +157,11 @@ async fn the_route_warns_and_explains_why() {
             .contains("U hebt nog niet met de school gepraat."),
         "the rule's reason in words"
     );
+    // The answers each reason looked at are listed once, with the sources, one click away.
+    assert!(route.body.contains(r#"href="/route/waarom#waarom""#));
+    let why = c.get("/route/waarom").await;
     assert!(
-        route.body.contains("Hebt u met de school gepraat?"),
+        why.body.contains("Hebt u met de school gepraat?"),
         "the answers used, with the question text"
     );
     assert_eq!(
