@@ -374,7 +374,12 @@ pub(super) async fn case_page(
             kind: i.t(&format!("event-kind-{}", e.kind)),
             notes_html: crate::http::markdown::to_html(&e.notes),
             id: e.id,
-            date: e.date,
+            // Stored as ISO for sorting; shown as a parent writes and reads a date.
+            date: e
+                .date
+                .parse::<jiff::civil::Date>()
+                .map(calendar::format_date_nl)
+                .unwrap_or(e.date),
             title: e.title,
         })
         .collect();

@@ -343,6 +343,13 @@ async fn two_editors_of_one_event_lose_nothing() {
     let mut advocate = sign_up(&app, "adv@example.nl").await;
     let case = new_case(&mut owner, "Sam").await;
     add_event(&mut owner, &case, "Gesprek", "eerste versie", None).await;
+    // The timeline shows the date as a parent reads one, not as it is stored.
+    let page = owner.get(&format!("/dossiers/{case}")).await;
+    assert!(
+        page.body.contains("woensdag 14 oktober 2026 · "),
+        "{}",
+        page.body
+    );
     let owner_id = user_id(&store, "owner@example.nl").await;
     share(&store, &case, &owner_id, "adv@example.nl", Role::Contribute).await;
     let event = store.events(&case).await.unwrap()[0].id.clone();
