@@ -21,6 +21,12 @@ use sql::{
     attachment_bytes, case_edit, cases, groups, org, outcome, reminders, sessions, throttle,
 };
 
+/// How a write transaction starts; PostgreSQL locks rows as they are written.
+const BEGIN_WRITE: &str = "BEGIN";
+
+/// Holds a case's row in a write transaction, until it ends.
+const LOCK_CASE: &str = "select id from cases where id = $1 for update";
+
 /// How `key_check` is read before a new data key is stored: under a share lock, so that a key
 /// rotation (which updates that row first) and a new data key wait for each other.
 const KEY_CHECK_FOR_SHARE: &str = "select master_id from key_check where id = 1 for share";

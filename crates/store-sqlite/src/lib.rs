@@ -30,6 +30,12 @@ use sql::{
 /// The file name of the database inside the data folder.
 pub const FILE_NAME: &str = "routewijzer.sqlite";
 
+/// How a write transaction starts: with the write lock (see `sql/cases.rs`, `begin`).
+const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
+
+/// Holds a case's row in a write transaction: `BEGIN IMMEDIATE` holds the whole database.
+const LOCK_CASE: &str = "select id from cases where id = $1";
+
 /// How `key_check` is read before a new data key is stored. SQLite lets one writer in at a
 /// time, so no row lock is needed.
 const KEY_CHECK_FOR_SHARE: &str = "select master_id from key_check where id = 1";

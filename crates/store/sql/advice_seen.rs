@@ -5,12 +5,13 @@
 use store::{AdviceSeen, StoreError};
 
 use super::Db;
-use super::cases::{begin, commit, query_error};
+use super::cases::{begin, commit, lock_case, query_error};
 type Pool = sqlx::Pool<Db>;
 
 /// Adds `seen` (already sealed) after the case's last one; returns its number.
 pub(crate) async fn add(pool: &Pool, seen: &AdviceSeen) -> Result<i64, StoreError> {
     let mut tx = begin(pool).await?;
+    lock_case(&mut tx, &seen.case_id).await?;
     let (last,): (Option<i64>,) =
         sqlx::query_as("select max(seq) from advice_seen where case_id = $1")
             .bind(&seen.case_id)

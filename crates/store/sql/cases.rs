@@ -363,8 +363,13 @@ pub(crate) async fn audit_change(
     Ok(true)
 }
 
+/// A write transaction. On SQLite it takes the write lock at its start (`BEGIN IMMEDIATE`): a
+/// deferred one that read first and then writes fails at once with "database is locked" when
+/// another writer came in between, without waiting for the busy timeout.
 pub(crate) async fn begin(pool: &Pool) -> Result<Tx<'static>, StoreError> {
-    pool.begin().await.map_err(query_error)
+    pool.begin_with(crate::BEGIN_WRITE)
+        .await
+        .map_err(query_error)
 }
 
 pub(crate) async fn commit(tx: Tx<'_>) -> Result<(), StoreError> {
@@ -888,12 +893,24 @@ pub(crate) async fn save_answers(
 
 /// Writes the next version of the case's answers with its audit line, inside `tx`; returns
 /// the version.
+/// Holds the case's row until the transaction ends, so that two writers that number the
+/// case's rows (answer versions, advice seen) take turns instead of picking the same number.
+pub(crate) async fn lock_case(tx: &mut Tx<'_>, case_id: &str) -> Result<(), StoreError> {
+    sqlx::query(crate::LOCK_CASE)
+        .bind(case_id)
+        .execute(&mut **tx)
+        .await
+        .map_err(query_error)?;
+    Ok(())
+}
+
 pub(crate) async fn add_answers_version(
     tx: &mut Tx<'_>,
     case_id: &str,
     answers: &str,
     actor: &Actor,
 ) -> Result<i64, StoreError> {
+    lock_case(tx, case_id).await?;
     let (version,): (i64,) = sqlx::query_as(
         "select coalesce(max(version), 0) + 1 from answer_versions where case_id = $1",
     )

@@ -153,7 +153,7 @@ pub(crate) async fn set_reminders(
     on: bool,
     actor: &Actor,
 ) -> Result<(), StoreError> {
-    let mut tx = pool.begin().await.map_err(query_error)?;
+    let mut tx = crate::cases::begin(pool).await?;
     if on {
         sqlx::query(
             "insert into reminder_optins (case_id, updated_at) values ($1, $2) \

@@ -63,7 +63,7 @@ pub(crate) async fn add_login_failure(
     window: i64,
 ) -> Result<u32, StoreError> {
     let ended = now - window;
-    let mut tx = pool.begin().await.map_err(query_error)?;
+    let mut tx = super::cases::begin(pool).await?;
     // Ended windows go first (this key's too, so that its failure starts a new window).
     sqlx::query("delete from login_throttle where window_start <= $1")
         .bind(ended)
