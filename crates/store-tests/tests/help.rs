@@ -123,6 +123,12 @@ async fn help_story(s: &dyn Store) {
     .unwrap();
     let open = ids(s.open_help_requests().await.unwrap());
     assert_eq!(open, vec!["help-b", "help-a"], "the inbox, newest first");
+    let (first, total) = s.open_help_requests_page(0, 1).await.unwrap();
+    assert_eq!((ids(first), total), (vec!["help-b".to_string()], 2));
+    let (second, _) = s.open_help_requests_page(1, 1).await.unwrap();
+    assert_eq!(ids(second), vec!["help-a"], "the inbox's second page");
+    let (past, total) = s.open_help_requests_page(2, 1).await.unwrap();
+    assert!(past.is_empty() && total == 2, "past the last page");
 
     // An open request: coordinators may read its summary to triage; the volunteer not yet; a
     // coordinator without the second factor gets nothing.

@@ -54,6 +54,14 @@ macro_rules! impl_org_store {
                 let rows = org::open_help_requests(&self.pool).await?;
                 self.keys.open_all(&self.pool, rows).await
             }
+            async fn open_help_requests_page(
+                &self,
+                offset: i64,
+                limit: i64,
+            ) -> Result<(Vec<store::HelpRequest>, i64), StoreError> {
+                let (rows, total) = org::open_help_requests_page(&self.pool, offset, limit).await?;
+                Ok((self.keys.open_all(&self.pool, rows).await?, total))
+            }
             async fn help_requests_assigned_to(
                 &self,
                 user_id: &str,
@@ -259,6 +267,35 @@ pub(crate) async fn open_help_requests(pool: &Pool) -> Result<Vec<HelpRequest>, 
     .await
     .map_err(query_error)?;
     rows.into_iter().map(help_request_of).collect()
+}
+
+pub(crate) async fn open_help_requests_page(
+    pool: &Pool,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<HelpRequest>, i64), StoreError> {
+    let rows: Vec<HelpRow> = sqlx::query_as(concat!(
+        "select ",
+        help_columns!(),
+        " from help_requests where revoked_at is null order by created_at desc, id \
+         limit $1 offset $2"
+    ))
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(pool)
+    .await
+    .map_err(query_error)?;
+    let (total,): (i64,) =
+        sqlx::query_as("select count(*) from help_requests where revoked_at is null")
+            .fetch_one(pool)
+            .await
+            .map_err(query_error)?;
+    Ok((
+        rows.into_iter()
+            .map(help_request_of)
+            .collect::<Result<_, _>>()?,
+        total,
+    ))
 }
 
 pub(crate) async fn help_requests_assigned_to(

@@ -123,6 +123,13 @@ pub trait OrgStore: Send + Sync {
     async fn help_requests_of_case(&self, case_id: &str) -> Result<Vec<HelpRequest>, StoreError>;
     /// Every request that is not revoked, newest first: the coordinator's inbox.
     async fn open_help_requests(&self) -> Result<Vec<HelpRequest>, StoreError>;
+    /// One page of the inbox: at most `limit` open requests, newest first, after skipping
+    /// `offset`; with the number of open requests in all.
+    async fn open_help_requests_page(
+        &self,
+        offset: i64,
+        limit: i64,
+    ) -> Result<(Vec<HelpRequest>, i64), StoreError>;
     /// The requests assigned to this volunteer that are not revoked, newest first.
     async fn help_requests_assigned_to(
         &self,

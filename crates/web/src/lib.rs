@@ -34,6 +34,7 @@ pub use http::case_access::{CASE_ROUTES, needed_role};
 pub use http::error::StartError;
 pub use http::i18n::Lang;
 pub use mail::{Mail, MailConfigError, MailError, Mailer};
+pub use organisation::help::INBOX_PAGE;
 pub use organisation::members::{MemberChangeError, change_member, parse_member_role};
 pub use organisation::reminders::ReminderError;
 

@@ -8,7 +8,7 @@
 //! The coordinator's inbox and the volunteer's list are organisation pages ([`OrgUser`]).
 
 use askama::Template;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -421,9 +421,24 @@ struct InboxPage {
     layout: Layout,
     csrf: String,
     requests: Vec<InboxLine>,
+    /// "Pagina 2 van 7" and the links to the pages before and after, when there is more than
+    /// one page.
+    pages: Option<String>,
+    previous: Option<String>,
+    next: Option<String>,
     /// (user id, e-mail address and role) of every member, for the assign form.
     members: Vec<(String, String)>,
     notice: Option<String>,
+}
+
+/// How many help requests one page of the inbox shows: a national organisation has many open
+/// at once, and every one on the page is a read in its case's audit log.
+pub const INBOX_PAGE: i64 = 25;
+
+#[derive(Deserialize, Default)]
+pub struct InboxQuery {
+    /// The page, from 1.
+    pagina: Option<String>,
 }
 
 /// The session key of the one-time "assigned" message in the inbox.
@@ -435,10 +450,17 @@ pub async fn inbox(
     lang: Lang,
     org: OrgUser,
     session: Session,
+    Query(q): Query<InboxQuery>,
 ) -> Result<Response, Response> {
     org.require(OrgRole::Coordinator)
         .map_err(|d| d.page(lang))?;
-    inbox_page(&state, lang, &session, &org.actor())
+    // A page number that is not one shows the first page.
+    let page = q
+        .pagina
+        .and_then(|p| p.trim().parse::<i64>().ok())
+        .filter(|p| (1..=1_000_000).contains(p))
+        .unwrap_or(1);
+    inbox_page(&state, lang, &session, &org.actor(), page)
         .await
         .map_err(|e| e.page(lang))
 }
@@ -448,6 +470,7 @@ async fn inbox_page(
     lang: Lang,
     session: &Session,
     actor: &Actor,
+    page: i64,
 ) -> Result<Response, PageError> {
     let i = Tr { lang };
     let store = &state.store;
@@ -463,8 +486,14 @@ async fn inbox_page(
             )
         })
         .collect();
+    let (open, total) = store
+        .open_help_requests_page((page - 1) * INBOX_PAGE, INBOX_PAGE)
+        .await
+        .map_err(store_error)?;
+    let last = ((total + INBOX_PAGE - 1) / INBOX_PAGE).max(1);
+    let link = |p: i64| format!("/organisatie/hulpvragen?pagina={p}");
     let mut requests = Vec::new();
-    for h in store.open_help_requests().await.map_err(store_error)? {
+    for h in open {
         let Some(case) = store.case_by_id(&h.case_id).await.map_err(store_error)? else {
             continue;
         };
@@ -500,6 +529,14 @@ async fn inbox_page(
         layout: Layout::new(lang, "help-inbox-title", "/organisatie/hulpvragen"),
         csrf,
         requests,
+        pages: (last > 1).then(|| {
+            i.args(
+                "help-inbox-pages",
+                &[("page", page.to_string()), ("last", last.to_string())],
+            )
+        }),
+        previous: (page > 1).then(|| link((page - 1).min(last))),
+        next: (page < last).then(|| link(page + 1)),
         members,
         notice,
     }))

@@ -514,3 +514,56 @@ async fn the_summary_shows_the_route_but_not_the_timeline() {
         list.body
     );
 }
+
+/// A national organisation has many open requests: the inbox shows them a page at a time,
+/// newest first, and reads (and logs) only the cases on the page shown.
+#[tokio::test]
+async fn the_inbox_pages_through_many_requests() {
+    let (app, store, _) = app_and_store("inbox-pages").await;
+    let (mut coord, _) = crate::support::coordinator(&app, &store).await;
+    let mut parent = sign_up(&app, "ouder@example.nl").await;
+    let owner = user_id(&store, "ouder@example.nl").await;
+    let case = new_case(&mut parent, "Sam").await;
+    let total = web::INBOX_PAGE as usize + 3;
+    for n in 0..total {
+        let h = HelpRequest {
+            id: format!("hulp-{n:02}"),
+            case_id: case.clone(),
+            requested_by: owner.clone(),
+            message: format!("Verzoek nummer {n:02}"),
+            level: HelpLevel::Summary,
+            assigned_to: None,
+            created_at: 1_000 + n as i64,
+            assigned_at: None,
+            revoked_at: None,
+        };
+        store.create_help_request(&h, &actor(&owner)).await.unwrap();
+    }
+    let first = coord.get("/organisatie/hulpvragen").await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(first.body.contains("Pagina 1 van 2"), "{}", first.body);
+    assert_eq!(
+        first.body.matches(r#"class="help-request""#).count(),
+        web::INBOX_PAGE as usize
+    );
+    let newest = format!("Verzoek nummer {:02}", total - 1);
+    assert!(first.body.contains(&newest), "newest first");
+    assert!(!first.body.contains("Verzoek nummer 00"));
+    assert!(
+        first
+            .body
+            .contains(r#"href="/organisatie/hulpvragen?pagina=2""#)
+    );
+    let second = coord.get("/organisatie/hulpvragen?pagina=2").await;
+    assert!(second.body.contains("Pagina 2 van 2"));
+    assert_eq!(second.body.matches(r#"class="help-request""#).count(), 3);
+    assert!(second.body.contains("Verzoek nummer 00"));
+    assert!(
+        second
+            .body
+            .contains(r#"href="/organisatie/hulpvragen?pagina=1""#)
+    );
+    // Not a page number: the first page, not an error.
+    let odd = coord.get("/organisatie/hulpvragen?pagina=x").await;
+    assert!(odd.body.contains("Pagina 1 van 2"));
+}
