@@ -58,6 +58,7 @@ impl App {
             today: config.today,
             secure_cookies: config.secure_cookies,
             route_cache: Arc::default(),
+            figures: Default::default(),
             passwords: crate::http::passwords::Passwords::new(config.password_cost),
             throttle: Arc::new(crate::http::passwords::Throttle::new(store.clone())),
             shared_store,

@@ -644,6 +644,7 @@ figures-filter-label = Show the figures of
 figures-filter-hint = You choose one thing at a time: all families, one region or one type of school.
 figures-filter-button = Show figures
 figures-about-all = All families
+figures-counted = Counted on { $when }. The figures are counted again every ten minutes.
 figures-dimension-regio = Region
 figures-dimension-schooltype = Type of school
 figures-region-noord = North

@@ -644,6 +644,7 @@ figures-filter-label = Bekijk de cijfers van
 figures-filter-hint = U kiest één ding tegelijk: alle gezinnen, één regio of één soort school.
 figures-filter-button = Toon cijfers
 figures-about-all = Alle gezinnen
+figures-counted = Geteld op { $when }. De cijfers worden elke tien minuten opnieuw geteld.
 figures-dimension-regio = Regio
 figures-dimension-schooltype = Soort school
 figures-region-noord = Noord

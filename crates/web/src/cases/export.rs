@@ -47,5 +47,7 @@ pub async fn delete(
     cases::lifecycle::delete(&*state.store, &access.case.id)
         .await
         .map_err(case_error)?;
+    // The figures counted it: the next count, not a later one, leaves it out.
+    state.figures.clear();
     Ok(Redirect::to("/dossiers").into_response())
 }

@@ -13,16 +13,9 @@ use crate::http::auth::email_or;
 use crate::http::case_access::CaseAccess;
 use crate::http::error::PageError;
 use crate::http::error::store_error;
-use crate::http::i18n::{Lang, Tr};
+use crate::http::i18n::{Lang, Tr, saved_at};
 use crate::http::layout::{Layout, render};
 use crate::http::state::AppState;
-
-/// A saved time as people read it, in UTC like the audit log.
-fn when(t: i64) -> String {
-    jiff::Timestamp::from_second(t)
-        .map(|ts| ts.strftime("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_default()
-}
 
 struct VersionLine {
     version: i64,
@@ -86,7 +79,7 @@ pub async fn list(
         versions.push(VersionLine {
             version: v.version,
             url: format!("{}/{}", versions_url(case_id), v.version),
-            when: when(v.saved_at),
+            when: saved_at(v.saved_at),
             who: email_or(&state, &v.saved_by, i, "versions-unknown-person").await?,
         });
     }
@@ -96,7 +89,7 @@ pub async fn list(
         .into_iter()
         .rev()
         .map(|(seen, s)| AdviceLine {
-            when: when(seen.seen_at),
+            when: saved_at(seen.seen_at),
             content_version: seen.content_version,
             step: s.current.title,
             deadlines: s
@@ -161,7 +154,7 @@ pub async fn show(
         case_id: case_id.clone(),
         lead: i.args(
             "version-lead",
-            &[("when", when(v.saved_at)), ("who", saved_by)],
+            &[("when", saved_at(v.saved_at)), ("who", saved_by)],
         ),
         latest: newest == Some(v.version),
         answers,

@@ -169,6 +169,20 @@ pub async fn switch(
 }
 
 /// Only paths on this site, so the switch cannot send a visitor elsewhere.
+/// The day a saved time (seconds since 1970) falls on, in UTC like the audit log.
+pub fn saved_on(t: i64) -> String {
+    jiff::Timestamp::from_second(t)
+        .map(|ts| ts.strftime("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// A saved time (seconds since 1970) to the minute, in UTC like the audit log.
+pub fn saved_at(t: i64) -> String {
+    jiff::Timestamp::from_second(t)
+        .map(|ts| ts.strftime("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default()
+}
+
 pub fn is_local_path(p: &str) -> bool {
     p.starts_with('/')
         && !p.starts_with("//")

@@ -2,7 +2,7 @@
 //! `case_access`), the intake answers of the session (`answers`), CSRF protection, security
 //! headers, request logs, errors as pages, the page frame and its texts (`layout`, `i18n`),
 //! form parsing, Markdown and glossary links, the addresses of pages (`links`) and the cache
-//! of rendered pages; the state every handler reaches (`state`) and the content with its search
+//! of rendered pages, snapshots of what is counted over the whole store; the state every handler reaches (`state`) and the content with its search
 //! index (`library`). Nothing here knows an area; every area may use it.
 
 pub mod answers;
@@ -22,4 +22,5 @@ pub mod logging;
 pub mod markdown;
 pub mod page_cache;
 pub mod passwords;
+pub mod snapshot;
 pub mod state;

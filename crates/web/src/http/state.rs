@@ -28,6 +28,8 @@ pub struct Shared {
     pub today: Today,
     pub secure_cookies: bool,
     pub route_cache: Arc<crate::http::page_cache::PageCache>,
+    /// The organisation's figures, counted over every case now and then.
+    pub figures: crate::http::snapshot::Snapshot<figures::Release>,
     pub passwords: crate::http::passwords::Passwords,
     pub throttle: Arc<crate::http::passwords::Throttle>,
     /// Whether other processes may write the same database (PostgreSQL).

@@ -2,9 +2,13 @@
 //! all cases, with small groups hidden by the rules of the `figures` crate. Coordinators and
 //! admins only.
 //!
-//! Every request reads every case and computes the figures afresh. Nothing is cached: a cache
-//! would be a second copy of data about families that outlives their deleting a case, and an
-//! organisation's few hundred cases take well under a second to count.
+//! Counting reads every case, which for a national organisation's tens of thousands takes
+//! seconds: the counted release (only numbers, with small groups already hidden) is kept for
+//! [`FRESH`] and then counted again in the background while the page shows the last count
+//! with its time. A deleted case drops out at the next count: at most [`FRESH`] later on
+//! another server, at once on the server that deleted it (see `cases` deletion).
+
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -22,10 +26,12 @@ use store::OrgRole;
 
 use super::charts::{ChartTable, charts};
 use super::members::OrgUser;
+use crate::http::auth::now;
 use crate::http::error::PageError;
 use crate::http::error::store_error;
 use crate::http::i18n::{Lang, Tr};
 use crate::http::layout::{Layout, render};
+use crate::http::snapshot::Found;
 use crate::http::state::AppState;
 
 /// The rows of the tables, from the content: route steps, steps with outcomes, the regions and
@@ -161,14 +167,48 @@ async fn records(state: &AppState) -> Result<Vec<Record>, PageError> {
     Ok(out)
 }
 
-async fn release(state: &AppState) -> Result<Release, PageError> {
+/// How long a count is shown before it is counted again.
+pub const FRESH: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+async fn count(state: &AppState) -> Result<Release, PageError> {
     let records = records(state).await?;
     Ok(Release::new(&catalog(&state.lib.k), &records))
 }
 
+/// The last count and when it was made (seconds since 1970); counted now only when there is
+/// none yet, else again in the background once it is older than [`FRESH`].
+async fn release(state: &AppState) -> Result<(Arc<Release>, i64), PageError> {
+    match state.figures.get(FRESH) {
+        Found::Fresh(r, at) | Found::Stale(r, at) => Ok((r, at)),
+        Found::StaleRefreshHere(r, at) => {
+            let state = state.clone();
+            tokio::spawn(async move {
+                match count(&state).await {
+                    Ok(next) => state.figures.put(Arc::new(next), now()),
+                    Err(e) => {
+                        tracing::error!(error = ?e, "counting the figures failed");
+                        state.figures.give_up();
+                    }
+                }
+            });
+            Ok((r, at))
+        }
+        Found::Missing => {
+            let made_at = now();
+            let r = Arc::new(count(state).await?);
+            state.figures.put(r.clone(), made_at);
+            Ok((r, made_at))
+        }
+    }
+}
+
 /// The release for `org`, or the page that says no: counting reads every case, so only
 /// coordinators and admins may see it.
-async fn release_for(state: &AppState, lang: Lang, org: &OrgUser) -> Result<Release, Response> {
+async fn release_for(
+    state: &AppState,
+    lang: Lang,
+    org: &OrgUser,
+) -> Result<(Arc<Release>, i64), Response> {
     org.require(OrgRole::Coordinator)
         .map_err(|d| d.page(lang))?;
     release(state).await.map_err(|e| e.page(lang))
@@ -287,6 +327,8 @@ struct FiguresPage {
     notice: Option<String>,
     tables: Vec<ChartTable>,
     csv_href: String,
+    /// "Geteld op ...": the figures are a count of a moment, made again now and then.
+    counted: String,
 }
 
 fn filter_groups(release: &Release, chosen: Option<&Filter>, labels: &Labels) -> Vec<FilterGroup> {
@@ -319,7 +361,7 @@ pub async fn page(
     org: OrgUser,
     Query(q): Query<FilterQuery>,
 ) -> Result<Response, Response> {
-    let release = release_for(&state, lang, &org).await?;
+    let (release, counted_at) = release_for(&state, lang, &org).await?;
     let labels = Labels {
         k: &state.lib.k,
         i: Tr { lang },
@@ -358,6 +400,11 @@ pub async fn page(
         notice,
         tables: view.map(|v| charts(v, &labels)).unwrap_or_default(),
         csv_href,
+        counted: labels.i.t1(
+            "figures-counted",
+            "when",
+            crate::http::i18n::saved_at(counted_at),
+        ),
         layout: Layout::new(lang, "figures-title", "/organisatie/cijfers"),
     };
     Ok(render(&page))
@@ -427,7 +474,7 @@ pub async fn download(
     org: OrgUser,
     Query(q): Query<FilterQuery>,
 ) -> Result<Response, Response> {
-    let release = release_for(&state, lang, &org).await?;
+    let (release, _) = release_for(&state, lang, &org).await?;
     let filter = q.parse().map_err(|()| PageError::NotFound.page(lang))?;
     let Some(view) = release.view(filter.as_ref()) else {
         return Err(PageError::NotFound.page(lang));

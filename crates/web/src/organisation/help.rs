@@ -22,19 +22,13 @@ use crate::http::case_access::CaseAccess;
 use crate::http::csrf;
 use crate::http::error::store_error;
 use crate::http::error::{PageError, case_error};
-use crate::http::i18n::{Lang, Tr};
+use crate::http::i18n::{Lang, Tr, saved_on};
 use crate::http::layout::{Layout, render};
 use crate::http::state::AppState;
 use cases::help::{AskRefused, MAX_MESSAGE};
 
 /// How many coming deadlines the summary shows.
 const SUMMARY_DEADLINES: usize = 5;
-
-fn when(t: i64) -> String {
-    jiff::Timestamp::from_second(t)
-        .map(|ts| ts.strftime("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
 
 fn level_key(level: HelpLevel) -> String {
     format!("help-level-{}", level.as_str())
@@ -89,7 +83,7 @@ async fn case_help_page(
         };
         open.push(OpenLine {
             id: h.id,
-            asked_on: when(h.created_at),
+            asked_on: saved_on(h.created_at),
             level: h.level.as_str(),
             level_name: i.t(&level_key(h.level)),
             helper,
@@ -516,7 +510,7 @@ async fn inbox_page(
             case_ref,
             case_id: case.id,
             case_title: case.title,
-            asked_on: when(h.created_at),
+            asked_on: saved_on(h.created_at),
             level_name: i.t(&level_key(h.level)),
             message: h.message,
             helper,
@@ -636,7 +630,7 @@ pub async fn mine(
         requests.push(MineLine {
             case_ref: case_ref::label(i, &case.id),
             case_title: case.title,
-            asked_on: when(h.created_at),
+            asked_on: saved_on(h.created_at),
             level_name: i.t(&level_key(h.level)),
             message: h.message,
             href,

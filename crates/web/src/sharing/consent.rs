@@ -12,7 +12,7 @@ use tower_sessions::Session;
 use crate::http::case_access::CaseAccess;
 use crate::http::csrf;
 use crate::http::error::{PageError, case_error};
-use crate::http::i18n::{Lang, Tr};
+use crate::http::i18n::{Lang, Tr, saved_on};
 use crate::http::layout::{Layout, render};
 use crate::http::state::AppState;
 
@@ -25,12 +25,6 @@ struct ConsentPage {
     /// When the consent was given, as text; `None` without consent.
     given: Option<String>,
     error: Option<String>,
-}
-
-fn when(t: i64) -> String {
-    jiff::Timestamp::from_second(t)
-        .map(|ts| ts.strftime("%Y-%m-%d").to_string())
-        .unwrap_or_default()
 }
 
 async fn consent_page(
@@ -52,7 +46,7 @@ async fn consent_page(
         ),
         csrf: csrf::token(session).await?,
         case_id: access.case.id.clone(),
-        given: given.map(when),
+        given: given.map(saved_on),
         error,
     };
     let mut response = render(&page);

@@ -21,7 +21,7 @@ use crate::http::csrf;
 use crate::http::error::store_error;
 use crate::http::error::{PageError, case_error};
 use crate::http::forms::{FieldError, date_error};
-use crate::http::i18n::{Lang, Tr};
+use crate::http::i18n::{Lang, Tr, saved_at};
 use crate::http::layout::{Layout, render};
 use crate::http::state::AppState;
 
@@ -51,12 +51,6 @@ struct SharePage {
     /// The invitation as typed, kept when it was refused.
     email: String,
     until: String,
-}
-
-fn when(t: i64) -> String {
-    jiff::Timestamp::from_second(t)
-        .map(|ts| ts.strftime("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_default()
 }
 
 async fn share_page(
@@ -100,7 +94,7 @@ async fn share_page(
             None => i.t("share-unknown-user"),
         };
         audit.push(AuditLine {
-            at: when(a.at),
+            at: saved_at(a.at),
             who,
             action: a.action,
         });

@@ -293,3 +293,40 @@ async fn only_coordinators_and_admins_see_the_figures() {
     assert_eq!(p.status, StatusCode::OK);
     assert!(p.body.contains("<strong>15</strong>"));
 }
+
+/// The count is kept for a while (it reads every case), says when it was made, and a case that
+/// its parent deletes drops out of it at once.
+#[tokio::test]
+async fn the_count_is_kept_and_a_deleted_case_leaves_it() {
+    let (router, store, _) = app_and_store("figures-kept").await;
+    seed(&store).await;
+    let (mut parent, owner) = sign_up(&router, &store, "ouder-weg@example.nl").await;
+    let case = crate::caseload::case(&store, &owner, "Weg", None).await;
+    let answers = r#"{"answers":{"probleem":["hulp"]},"region":"noord"}"#;
+    store
+        .save_answers(&case, answers, &actor(&owner))
+        .await
+        .unwrap();
+    let (mut c, _) = coordinator(&router, &store).await;
+    let page = c.get("/organisatie/cijfers").await;
+    assert!(page.body.contains("<strong>16</strong>"), "{}", page.body);
+    assert!(page.body.contains("Geteld op "), "when it was counted");
+
+    parent.get(&format!("/dossiers/{case}")).await;
+    let p = parent
+        .post(&format!("/dossiers/{case}/verwijderen"), &[("confirm", "ja")])
+        .await;
+    assert_eq!(p.location(), "/dossiers");
+    let page = c.get("/organisatie/cijfers").await;
+    assert!(
+        page.body.contains("<strong>15</strong>"),
+        "counted again without the deleted case: {}",
+        page.body
+    );
+
+    // A new family is in the next count, not in the one kept.
+    family(&store, 99, "noord", "po", false, 2).await;
+    let page = c.get("/organisatie/cijfers").await;
+    assert!(page.body.contains("<strong>15</strong>"), "{}", page.body);
+    assert!(store.case_by_id(&case).await.unwrap().is_none());
+}
