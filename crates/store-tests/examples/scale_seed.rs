@@ -97,12 +97,12 @@ fn user(id: &str, email: &str, hash: &str, totp: bool) -> User {
 /// do not all stand on the same step.
 fn answers(d: &mut Dice) -> String {
     let weeks = 1 + d.below(30);
-    let school = ["nee", "deels", "ja"][d.below(3) as usize];
+    let school = ["nee", "deels", "volledig"][d.below(3) as usize];
     let talk = ["nee", "een-keer", "vaker"][d.below(3) as usize];
     serde_json::json!({
         "answers": {
             "probleem": ["ondersteuning"],
-            "ingeschreven": "ja",
+            "ingeschreven": true,
             "gaat-naar-school": school,
             "weken-thuis": weeks,
             "reden-thuis": "vastgelopen",
@@ -111,10 +111,10 @@ fn answers(d: &mut Dice) -> String {
             "lpa-weet-het": "nee",
             "gesprek-school": talk,
             "gesprek-resultaat": "niets-veranderd",
-            "zorgprofessional": "nee",
+            "zorgprofessional": false,
             "al-contact": ["niemand"],
-            "procedure": "geen",
-            "thuisonderwijs-overweging": "nee",
+            "procedure": ["geen"],
+            "thuisonderwijs-overweging": false,
             "schooltype": "po",
             "openbaar-bijzonder": "openbaar",
         },

@@ -558,6 +558,18 @@ async fn case_file(s: &dyn Store) {
         ],
         "every write and every access is in the audit log, in order"
     );
+    // A page that lists cases logs its reads of all of them at once.
+    s.log_access_many(&["c1"], &actor("adv", 1500), "read /begeleiding")
+        .await
+        .unwrap();
+    s.log_access_many(&[], &actor("adv", 1500), "read /begeleiding")
+        .await
+        .unwrap();
+    assert_eq!(
+        audit_actions(s, "c1").await.last().map(String::as_str),
+        Some("read /begeleiding")
+    );
+    assert_eq!(audit_actions(s, "c1").await.len(), actions.len() + 1);
 
     // Deleting the account deletes its cases and everything in them.
     s.create_auth_session(&AuthSession {

@@ -160,6 +160,14 @@ macro_rules! impl_store {
             ) -> Result<(), StoreError> {
                 cases::log_access(&self.pool, case_id, actor, action).await
             }
+            async fn log_access_many(
+                &self,
+                case_ids: &[&str],
+                actor: &Actor,
+                action: &str,
+            ) -> Result<(), StoreError> {
+                cases::log_access_many(&self.pool, case_ids, actor, action).await
+            }
             async fn audit_log(&self, case_id: &str) -> Result<Vec<AuditEntry>, StoreError> {
                 cases::audit_log(&self.pool, case_id).await
             }
@@ -769,6 +777,22 @@ pub(crate) async fn log_access(
 ) -> Result<(), StoreError> {
     let mut tx = begin(pool).await?;
     audit(&mut tx, case_id, actor, action, "").await?;
+    commit(tx).await
+}
+
+pub(crate) async fn log_access_many(
+    pool: &Pool,
+    case_ids: &[&str],
+    actor: &Actor,
+    action: &str,
+) -> Result<(), StoreError> {
+    if case_ids.is_empty() {
+        return Ok(());
+    }
+    let mut tx = begin(pool).await?;
+    for case_id in case_ids {
+        audit(&mut tx, case_id, actor, action, "").await?;
+    }
     commit(tx).await
 }
 

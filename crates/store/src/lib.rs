@@ -145,6 +145,14 @@ pub trait Store:
         actor: &Actor,
         action: &str,
     ) -> Result<(), StoreError>;
+    /// One line each in the audit logs of several cases, in one transaction: a page that
+    /// lists many cases (a caseload, the inbox, a calendar feed) logs its reads with one write.
+    async fn log_access_many(
+        &self,
+        case_ids: &[&str],
+        actor: &Actor,
+        action: &str,
+    ) -> Result<(), StoreError>;
     async fn audit_log(&self, case_id: &str) -> Result<Vec<AuditEntry>, StoreError>;
 
     // The contents of a case.

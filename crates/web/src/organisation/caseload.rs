@@ -179,11 +179,13 @@ pub async fn page(
     let mut lines = Vec::new();
     // (deadline, case title, case id, link)
     let mut upcoming: Vec<(Deadline, String, String, String)> = Vec::new();
-    for (case, role) in helped_cases(state, &user.user.id).await? {
-        store
-            .log_access(&case.id, &actor, "read /begeleiding")
-            .await
-            .map_err(store_error)?;
+    let helped = helped_cases(state, &user.user.id).await?;
+    let ids: Vec<&str> = helped.iter().map(|(c, _)| c.id.as_str()).collect();
+    store
+        .log_access_many(&ids, &actor, "read /begeleiding")
+        .await
+        .map_err(store_error)?;
+    for (case, role) in helped {
         let advice = state.case_advice(&case.id).await?;
         let (step, all) = match &advice {
             Some(a) => {

@@ -123,12 +123,14 @@ pub async fn feed(state: &AppState, user_id: &str) -> Result<String, PageError> 
         now: now(),
     };
     let mut events = Vec::new();
-    for (case, role) in helped_cases(state, user_id).await? {
-        state
-            .store
-            .log_access(&case.id, &actor, "read /agenda")
-            .await
-            .map_err(store_error)?;
+    let helped = helped_cases(state, user_id).await?;
+    let ids: Vec<&str> = helped.iter().map(|(c, _)| c.id.as_str()).collect();
+    state
+        .store
+        .log_access_many(&ids, &actor, "read /agenda")
+        .await
+        .map_err(store_error)?;
+    for (case, role) in helped {
         let Some(a) = state.case_advice(&case.id).await? else {
             continue;
         };

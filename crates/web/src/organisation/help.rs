@@ -486,16 +486,17 @@ async fn inbox_page(
         .map_err(store_error)?;
     let last = ((total + INBOX_PAGE - 1) / INBOX_PAGE).max(1);
     let link = |p: i64| format!("/organisatie/hulpvragen?pagina={p}");
+    // The inbox shows the case's title and the parent's message: a read, in the case's log.
+    let ids: Vec<&str> = open.iter().map(|h| h.case_id.as_str()).collect();
+    store
+        .log_access_many(&ids, actor, "read /organisatie/hulpvragen")
+        .await
+        .map_err(store_error)?;
     let mut requests = Vec::new();
     for h in open {
         let Some(case) = store.case_by_id(&h.case_id).await.map_err(store_error)? else {
             continue;
         };
-        // The inbox shows the case's title and the parent's message: a read, in the case's log.
-        store
-            .log_access(&case.id, actor, "read /organisatie/hulpvragen")
-            .await
-            .map_err(store_error)?;
         let helper = match &h.assigned_to {
             Some(id) => Some(email_or(state, id, i, "help-unknown-person").await?),
             None => None,

@@ -314,7 +314,10 @@ async fn the_count_is_kept_and_a_deleted_case_leaves_it() {
 
     parent.get(&format!("/dossiers/{case}")).await;
     let p = parent
-        .post(&format!("/dossiers/{case}/verwijderen"), &[("confirm", "ja")])
+        .post(
+            &format!("/dossiers/{case}/verwijderen"),
+            &[("confirm", "ja")],
+        )
         .await;
     assert_eq!(p.location(), "/dossiers");
     let page = c.get("/organisatie/cijfers").await;
