@@ -18,7 +18,8 @@ type Db = sqlx::Postgres;
 #[macro_use]
 mod sql;
 use sql::{
-    attachment_bytes, case_edit, cases, groups, org, outcome, reminders, sessions, throttle,
+    api_tokens, attachment_bytes, case_edit, cases, groups, org, outcome, reminders, sessions,
+    throttle,
 };
 
 /// How `key_check` is read before a new data key is stored: under a share lock, so that a key
