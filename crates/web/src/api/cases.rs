@@ -366,13 +366,32 @@ fn refused(e: &EventRefused) -> FieldProblem {
         ),
         EventRefused::Date(d) => FieldProblem::at(
             "/date",
-            format!("Not a date: {d}. Write it like 2027-03-01 or 1-3-2027."),
+            format!(
+                "Not a date: {}. Write it like 2027-03-01 or 1-3-2027.",
+                date_problem(d)
+            ),
         ),
         EventRefused::Title => FieldProblem::at("/title", "Give the event a title."),
         EventRefused::SetsDate => FieldProblem::at(
             "/sets_date",
             "Not a date question of the intake; see /api/v1/questions (type date).",
         ),
+    }
+}
+
+/// What was understood of a date that is none, in words (the year written as a number).
+fn date_problem(e: &calendar::TypedDateError) -> String {
+    match e {
+        calendar::TypedDateError::NoSuchDay {
+            day,
+            month,
+            year,
+            days_in_month,
+        } => {
+            let year = year.map(|y| format!(" of {y}")).unwrap_or_default();
+            format!("month {month}{year} has {days_in_month} days, not a day {day}")
+        }
+        other => other.to_string(),
     }
 }
 

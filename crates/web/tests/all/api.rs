@@ -546,7 +546,7 @@ async fn bad_input_is_a_problem_that_names_the_field() {
         impossible.json["errors"][0]["detail"]
             .as_str()
             .unwrap()
-            .contains("28 days"),
+            .contains("month 2 of 2027 has 28 days, not a day 31"),
         "{}",
         impossible.json
     );
