@@ -142,6 +142,17 @@ fn assert_valid(doc: &Value, method: &str, path: &str, answer: &Answer) {
     );
 }
 
+/// A request of the schema test: method, route in the document, address to call, token, body,
+/// and the status expected.
+type Call<'a> = (
+    &'a str,
+    &'a str,
+    String,
+    Option<&'a str>,
+    Option<&'a str>,
+    StatusCode,
+);
+
 #[tokio::test]
 async fn every_route_answers_as_its_document_says() {
     let (app, store, _) = app_and_store("api-schema").await;
@@ -158,8 +169,7 @@ async fn every_route_answers_as_its_document_says() {
     let situation = r#"{"today": "2027-06-20", "probleem": ["hulp"], "gesprek": true, "datum-besluit": "2027-06-01"}"#;
     let event = r#"{"kind": "conversation", "date": "1-7-2027", "title": "Gesprek met de mentor", "notes": "Afspraken"}"#;
     let events_path = format!("/api/v1/cases/{case}/events");
-    // (method, route in the document, address to call, token, body, status expected)
-    let requests: Vec<(&str, &str, String, Option<&str>, Option<&str>, StatusCode)> = vec![
+    let requests: Vec<Call> = vec![
         (
             "get",
             "/api/v1/openapi.json",
