@@ -32,7 +32,8 @@ pub struct Report<'k> {
     pub answers: BTreeMap<String, Value>,
     pub derived: BTreeMap<String, Value>,
     pub notes: Vec<String>,
-    /// The content the advice was given on ([`crate::model::ContentVersion`]).
+    /// The content the advice was given on: the date of the newest source check, a dot, and
+    /// a hash of every content file (`routewijzer check` prints it).
     #[serde(rename = "content_version")]
     pub content_version: String,
 }

@@ -5,6 +5,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -412,6 +413,7 @@ fn date_problem(e: &calendar::TypedDateError) -> String {
         (status = 401, description = "No token, or an unknown or revoked one", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A read token, or a part in the case that only reads", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case for this account", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is larger than 64 KB", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A member is not valid; `errors` names it", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -419,12 +421,13 @@ pub async fn add_event(
     State(state): State<AppState>,
     caller: ApiCaller,
     Path(id): Path<String>,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Problem> {
     caller.needs_write()?;
     let route = "/api/v1/cases/{id}/events";
     let access = open(&state, &caller, &id, Action::AddEvent, route).await?;
-    let (draft, parties) = draft(&json_body(&body)?)?;
+    let (_, json) = json_body(body)?;
+    let (draft, parties) = draft(&json)?;
     let added = cases::events::add(
         &*state.store,
         &state.lib.k,

@@ -4,6 +4,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use route::report::{Report, RouteStepView};
@@ -19,9 +20,18 @@ const SEARCH_LIMIT: usize = 20;
 /// Longer queries are refused; nobody types more, and it bounds the work per request.
 const MAX_QUERY: usize = 200;
 
-/// The JSON of a body, or a 400 problem that says why it is none.
-pub fn json_body(body: &Bytes) -> Result<serde_json::Value, Problem> {
-    serde_json::from_slice(body).map_err(|e| Problem::bad_body(format!("Send a JSON object: {e}")))
+/// The JSON of a body, or a problem that says why it is none: 413 when it was too large to
+/// read (the API's limit is [`crate::FORM_LIMIT`]), 400 when it is not JSON.
+pub fn json_body(
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(Bytes, serde_json::Value), Problem> {
+    let body = body.map_err(|e| match e.status() {
+        axum::http::StatusCode::PAYLOAD_TOO_LARGE => Problem::too_large(),
+        _ => Problem::bad_body(format!("The body could not be read: {e}")),
+    })?;
+    let json = serde_json::from_slice(&body)
+        .map_err(|e| Problem::bad_body(format!("Send a JSON object: {e}")))?;
+    Ok((body, json))
 }
 
 /// `POST /api/v1/advise`
@@ -38,14 +48,19 @@ pub fn json_body(body: &Bytes) -> Result<serde_json::Value, Problem> {
     responses(
         (status = 200, description = "The advice", body = Report),
         (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is larger than 64 KB", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "An answer or `today` is not valid; `errors` names it", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn advise(State(state): State<AppState>, body: Bytes) -> Response {
+pub async fn advise(
+    State(state): State<AppState>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
     let k = &state.lib.k;
-    if let Err(p) = json_body(&body) {
-        return p.into_response();
-    }
+    let body = match json_body(body) {
+        Ok((body, _)) => body,
+        Err(p) => return p.into_response(),
+    };
     let text = String::from_utf8_lossy(&body);
     let situation = match route::situation::from_json(k, &text) {
         Ok(s) => s,

@@ -80,6 +80,16 @@ impl Problem {
         )
     }
 
+    /// 413: the body is larger than the API takes.
+    pub fn too_large() -> Self {
+        Problem::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "about:blank",
+            "Content Too Large",
+            format!("Send at most {} KB.", crate::FORM_LIMIT / 1024),
+        )
+    }
+
     /// 422: the body or query was read, but some fields are wrong; `errors` names them.
     pub fn invalid(errors: Vec<FieldProblem>) -> Self {
         let mut p = Problem::new(

@@ -573,6 +573,12 @@ async fn bad_input_is_a_problem_that_names_the_field() {
         &call(&app, "POST", &events, Some(&token), Some("[1")).await,
         StatusCode::BAD_REQUEST,
     );
+    let huge = format!(
+        r#"{{"today": "2027-06-20", "x": "{}"}}"#,
+        "a".repeat(web::FORM_LIMIT)
+    );
+    let too_large = call(&app, "POST", "/api/v1/advise", None, Some(&huge)).await;
+    assert_problem(&too_large, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(
         store.events(&case).await.unwrap().is_empty(),
         "nothing refused is stored"
