@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The confidence label of a fact, as used in `domain/facts.md` and in every content file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Confidence {
     /// Verified in a primary source (law, the responsible body, a ruling).
     V,

@@ -20,6 +20,7 @@ use crate::termijnenwet::{RestDayReason, is_rest_day, is_working_day, next_worki
 /// The unit a term is counted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Unit {
     Days,
     Weeks,

@@ -21,6 +21,7 @@ use crate::serde_date::ContentDate;
 /// choose; see facts.md F-SV-03.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Region {
     Noord,
     Midden,

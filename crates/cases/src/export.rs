@@ -8,8 +8,8 @@ use std::io::{Cursor, Read, Write};
 
 use serde::{Deserialize, Serialize};
 use store::{
-    Actor, AnswerVersion, Attachment, AuditEntry, Case, Child, Event, HelpRequest, Party, Share,
-    StepOutcome, Store, new_id,
+    Actor, AdviceSeen, AnswerVersion, Attachment, AuditEntry, Case, Child, Event, HelpRequest,
+    Party, Share, StepOutcome, Store, new_id,
 };
 
 use crate::CaseError;
@@ -30,6 +30,10 @@ struct CaseFile {
     events: Vec<Event>,
     attachments: Vec<Attachment>,
     step_outcomes: Vec<StepOutcome>,
+    /// The advice the case was shown over time, oldest first. For the parent's records; not
+    /// imported: the new case records its own advice from its first view.
+    #[serde(default)]
+    advice_seen: Vec<AdviceSeen>,
     /// For the parent's records; not imported (the advocates are invited again).
     #[serde(default)]
     shares: Vec<Share>,
@@ -78,6 +82,7 @@ pub async fn export(s: &dyn Store, case: &Case) -> Result<Vec<u8>, CaseError> {
         events: s.events(id).await?,
         attachments: s.attachments(id).await?,
         step_outcomes: s.step_outcomes(id).await?,
+        advice_seen: s.advice_seen(id).await?,
         // An invitation link is a secret; the export only says who had access.
         shares: s
             .shares(id)

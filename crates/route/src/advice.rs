@@ -30,6 +30,7 @@ pub struct Reason {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ReasonKind {
     /// A rule that holds put it here.
     Rule,
@@ -58,8 +59,11 @@ pub struct ItemAdvice {
 /// A computed deadline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeadlineAdvice {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub start: Date,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub date: Date,
     /// The date written out for people, e.g. "vrijdag 9 juli 2027".
     pub date_text: String,
@@ -85,6 +89,7 @@ pub struct TermAdvice {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "why", content = "detail")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum NoDate {
     /// The intake did not ask or get the start date.
     StartUnknown,

@@ -13,11 +13,13 @@ use serde::Serialize;
 /// One answer, or one derived value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Value {
     Bool(bool),
     Text(String),
     List(Vec<String>),
     Number(f64),
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     Date(Date),
     /// The parent chose to skip an optional question: asked, but unknown.
     Skipped,

@@ -17,8 +17,10 @@ pub const FORMAT: u32 = 1;
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Report<'k> {
     pub format: u32,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub today: Date,
     pub region: Option<Region>,
     pub current: &'k str,
@@ -30,21 +32,28 @@ pub struct Report<'k> {
     pub answers: BTreeMap<String, Value>,
     pub derived: BTreeMap<String, Value>,
     pub notes: Vec<String>,
+    /// The content the advice was given on: the date of the newest source check, a dot, and
+    /// a hash of every content file (`routewijzer check` prints it).
+    #[serde(rename = "content_version")]
+    pub content_version: String,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SourceView<'k> {
     pub id: &'k str,
     pub title: &'k str,
     pub kind: SourceKind,
     pub url: Option<&'k str>,
     pub confidence: Confidence,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub checked: Date,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WhyView<'k> {
     pub kind: ReasonKind,
     pub rule: Option<&'k str>,
@@ -56,6 +65,7 @@ pub struct WhyView<'k> {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WhoView<'k> {
     pub id: &'k str,
     pub name: &'k str,
@@ -64,6 +74,7 @@ pub struct WhoView<'k> {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StepView<'k> {
     pub id: &'k str,
     pub title: &'k str,
@@ -83,6 +94,7 @@ pub struct StepView<'k> {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WarningView<'k> {
     pub id: &'k str,
     pub title: &'k str,
@@ -97,6 +109,7 @@ pub struct WarningView<'k> {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TermView<'k> {
     pub id: &'k str,
     pub title: &'k str,
@@ -115,6 +128,7 @@ pub struct TermView<'k> {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ItemView<'k> {
     pub id: &'k str,
     pub title: &'k str,
@@ -169,6 +183,62 @@ fn cited<'k>(k: &'k Knowledge, c: &'k Citation) -> (Vec<SourceView<'k>>, &'k [St
     (sources(k, &c.sources), &c.claims, k.confidence_of(c))
 }
 
+fn who<'k>(k: &'k Knowledge, s: &'k crate::model::Step) -> Vec<WhoView<'k>> {
+    s.who
+        .iter()
+        .filter_map(|o| k.organisation(o))
+        .map(|o| WhoView {
+            id: &o.id,
+            name: &o.name,
+            short: &o.short,
+        })
+        .collect()
+}
+
+/// A step of the route as the content has it, the same for everyone: no status and no
+/// reasons, which only advice for a situation has.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RouteStepView<'k> {
+    pub id: &'k str,
+    pub title: &'k str,
+    pub track: Track,
+    pub level: Option<u8>,
+    pub summary: &'k str,
+    pub who: Vec<WhoView<'k>>,
+    pub prepare: &'k [String],
+    pub can: &'k [String],
+    pub cannot: &'k [String],
+    pub sources: Vec<SourceView<'k>>,
+    pub claims: &'k [String],
+    pub confidence: Confidence,
+}
+
+/// Every step of the route, in content order.
+pub fn route_steps(k: &Knowledge) -> Vec<RouteStepView<'_>> {
+    k.steps
+        .iter()
+        .map(|s| {
+            let (sources, claims, confidence) = cited(k, &s.cite);
+            RouteStepView {
+                id: &s.id,
+                title: &s.title,
+                track: s.track,
+                level: s.level,
+                summary: &s.summary,
+                who: who(k, s),
+                prepare: &s.prepare,
+                can: &s.can,
+                cannot: &s.cannot,
+                sources,
+                claims,
+                confidence,
+            }
+        })
+        .collect()
+}
+
 /// Joins advice with the knowledge it refers to.
 pub fn report<'k>(k: &'k Knowledge, a: &Advice) -> Report<'k> {
     let mut values: Values = a.answers.clone();
@@ -187,16 +257,7 @@ pub fn report<'k>(k: &'k Knowledge, a: &Advice) -> Report<'k> {
                 level: s.level,
                 status: sa.status,
                 summary: &s.summary,
-                who: s
-                    .who
-                    .iter()
-                    .filter_map(|o| k.organisation(o))
-                    .map(|o| WhoView {
-                        id: &o.id,
-                        name: &o.name,
-                        short: &o.short,
-                    })
-                    .collect(),
+                who: who(k, s),
                 prepare: &s.prepare,
                 can: &s.can,
                 cannot: &s.cannot,
@@ -296,5 +357,6 @@ pub fn report<'k>(k: &'k Knowledge, a: &Advice) -> Report<'k> {
         answers: a.answers.clone(),
         derived: a.derived.clone(),
         notes: a.notes.clone(),
+        content_version: a.content_version.clone(),
     }
 }

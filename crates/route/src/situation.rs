@@ -155,6 +155,46 @@ pub fn allowed(q: &Question) -> String {
     }
 }
 
+/// A question as a program needs it to fill in a situation: its id, type, what it allows and
+/// when it is asked (`routewijzer questions --format json`, `GET /api/v1/questions`).
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QuestionView<'k> {
+    pub id: &'k str,
+    /// `yesno`, `choice`, `multi`, `number` or `date`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// What the answer may be, in words.
+    pub allowed: String,
+    /// The values a choice or multi answer may have.
+    pub options: Vec<&'k str>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub optional: bool,
+    /// When the question is asked, in words; `null` when always.
+    pub asked_if: Option<String>,
+    pub text: &'k str,
+}
+
+/// Every question of the intake, in content order.
+pub fn questions(k: &Knowledge) -> Vec<QuestionView<'_>> {
+    k.questions
+        .iter()
+        .map(|q| QuestionView {
+            id: &q.id,
+            kind: q.kind.to_string(),
+            allowed: allowed(q),
+            options: q.options.iter().map(|o| o.value.as_str()).collect(),
+            min: q.min,
+            max: q.max,
+            optional: q.optional,
+            asked_if: q.ask_if.as_ref().map(crate::graph::describe),
+            text: &q.text,
+        })
+        .collect()
+}
+
 fn quoted_options(q: &Question) -> String {
     q.options
         .iter()

@@ -280,22 +280,7 @@ fn questions(content: &Path, format: Format) -> Result<ExitCode> {
     let k = load(content)?;
     match format {
         Format::Json => {
-            let list: Vec<serde_json::Value> = k
-                .questions
-                .iter()
-                .map(|q| {
-                    serde_json::json!({
-                        "id": q.id,
-                        "type": q.kind.to_string(),
-                        "allowed": route::situation::allowed(q),
-                        "options": q.options.iter().map(|o| &o.value).collect::<Vec<_>>(),
-                        "min": q.min, "max": q.max,
-                        "optional": q.optional,
-                        "asked-if": q.ask_if.as_ref().map(route::graph::describe),
-                        "text": q.text,
-                    })
-                })
-                .collect();
+            let list = route::situation::questions(&k);
             println!("{}", serde_json::to_string_pretty(&list)?);
         }
         Format::Text => {

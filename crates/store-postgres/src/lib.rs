@@ -18,7 +18,8 @@ type Db = sqlx::Postgres;
 #[macro_use]
 mod sql;
 use sql::{
-    attachment_bytes, case_edit, cases, groups, org, outcome, reminders, sessions, throttle,
+    api_tokens, attachment_bytes, case_edit, cases, groups, org, outcome, reminders, sessions,
+    throttle,
 };
 
 /// How a write transaction starts; PostgreSQL locks rows as they are written.

@@ -24,7 +24,8 @@ type Db = sqlx::Sqlite;
 mod sql;
 use cases::query_error;
 use sql::{
-    attachment_bytes, case_edit, cases, groups, org, outcome, reminders, sessions, throttle,
+    api_tokens, attachment_bytes, case_edit, cases, groups, org, outcome, reminders, sessions,
+    throttle,
 };
 
 /// The file name of the database inside the data folder.

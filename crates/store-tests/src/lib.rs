@@ -10,8 +10,8 @@
 //! with its cases ([`owner_with_cases`]).
 
 use store::{
-    Actor, Attachment, AuthSession, Case, Child, Edit, Event, Party, Role, SessionRow, Share,
-    StepOutcome, Store, User,
+    Actor, ApiToken, Attachment, AuthSession, Case, Child, Edit, Event, Party, Role, SessionRow,
+    Share, StepOutcome, Store, User,
 };
 
 /// The default address of the test database.
@@ -150,6 +150,7 @@ pub async fn story(s: &dyn Store) {
     sessions(s).await;
     accounts(s).await;
     case_file(s).await;
+    api_tokens(s).await;
     s.ping().await.unwrap();
 }
 
@@ -305,6 +306,76 @@ async fn accounts(s: &dyn Store) {
         "log out everywhere (s2 and s4)"
     );
     assert!(s.auth_session_user("s2", 50).await.unwrap().is_none());
+}
+
+/// Personal access tokens: found by the hash of their secret while live, listed newest first,
+/// revoked only by their own account, and gone with the account.
+async fn api_tokens(s: &dyn Store) {
+    s.create_user(&user("t1", "token@example.nl"))
+        .await
+        .unwrap();
+    s.create_user(&user("t2", "ander@example.nl"))
+        .await
+        .unwrap();
+    let token = |id: &str, user_id: &str, scope: &str, created_at| ApiToken {
+        id: id.into(),
+        user_id: user_id.into(),
+        name: format!("Koppeling {id}"),
+        scope: scope.into(),
+        created_at,
+        revoked_at: None,
+    };
+    s.create_api_token(&token("k1", "t1", "read", 10), "hash-1")
+        .await
+        .unwrap();
+    s.create_api_token(&token("k2", "t1", "write", 20), "hash-2")
+        .await
+        .unwrap();
+    s.create_api_token(&token("k3", "t2", "read", 30), "hash-3")
+        .await
+        .unwrap();
+    assert!(
+        s.create_api_token(&token("k4", "t2", "read", 40), "hash-3")
+            .await
+            .is_err(),
+        "a hash belongs to one token"
+    );
+    assert_eq!(
+        s.api_token_by_hash("hash-2").await.unwrap(),
+        Some(token("k2", "t1", "write", 20))
+    );
+    assert_eq!(s.api_token_by_hash("hash-9").await.unwrap(), None);
+    let listed: Vec<String> = s
+        .api_tokens("t1")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
+    assert_eq!(listed, ["k2", "k1"], "newest first, only the account's own");
+
+    assert!(
+        !s.revoke_api_token("t2", "k1", 50).await.unwrap(),
+        "another account cannot revoke it"
+    );
+    assert!(s.api_token_by_hash("hash-1").await.unwrap().is_some());
+    assert!(s.revoke_api_token("t1", "k1", 50).await.unwrap());
+    assert!(
+        !s.revoke_api_token("t1", "k1", 60).await.unwrap(),
+        "revoked once"
+    );
+    assert_eq!(
+        s.api_token_by_hash("hash-1").await.unwrap(),
+        None,
+        "a revoked token opens nothing"
+    );
+    let revoked = s.api_tokens("t1").await.unwrap();
+    assert_eq!(revoked[1].revoked_at, Some(50), "and stays listed");
+
+    s.delete_user("t1").await.unwrap();
+    assert_eq!(s.api_token_by_hash("hash-2").await.unwrap(), None);
+    assert!(s.api_tokens("t1").await.unwrap().is_empty());
+    assert!(s.api_token_by_hash("hash-3").await.unwrap().is_some());
 }
 
 async fn case_file(s: &dyn Store) {

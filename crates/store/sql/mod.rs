@@ -5,6 +5,8 @@
 #[macro_use]
 pub(crate) mod cases;
 pub(crate) mod advice_seen;
+#[macro_use]
+pub(crate) mod api_tokens;
 pub(crate) mod attachment_bytes;
 pub(crate) mod keys;
 #[macro_use]
@@ -40,5 +42,7 @@ macro_rules! impl_stores {
         impl_group_store!($backend);
         // Changing and removing children and parties (case_edit.rs).
         impl_case_edit_store!($backend);
+        // Personal access tokens of the JSON API (api_tokens.rs).
+        impl_api_token_store!($backend);
     };
 }

@@ -4,12 +4,13 @@
 //!
 //! It holds the server-side sessions (the intake answers of a visitor without an account),
 //! accounts and their logins, and the case files: children, parties, intake answer versions, the
-//! timeline of events with attachment metadata, step outcomes, shares with advocates, and an
-//! append-only audit log. Every write that changes a case writes its audit line in the same
-//! transaction ([`Actor`]).
+//! timeline of events with attachment metadata, step outcomes, shares with advocates, an
+//! append-only audit log, and the personal access tokens of the JSON API. Every write that
+//! changes a case writes its audit line in the same transaction ([`Actor`]).
 //!
 //! [`SessionBackend`] adapts any [`Store`] to `tower_sessions::SessionStore`.
 
+mod api_tokens;
 mod case;
 mod case_edit;
 mod error;
@@ -21,6 +22,7 @@ pub mod seal;
 mod session;
 mod throttle;
 
+pub use api_tokens::{ApiToken, ApiTokenStore};
 pub use case::{
     Actor, AdviceSeen, AnswerVersion, Attachment, AuditEntry, AuthSession, Case, Child, Edit,
     Event, Party, Role, Share, StepOutcome, User, new_id,
@@ -59,6 +61,7 @@ pub trait Store:
     + ThrottleStore
     + GroupStore
     + CaseEditStore
+    + ApiTokenStore
 {
     /// Inserts a new session; returns false (and writes nothing) when the id is already taken.
     async fn insert_session(&self, row: &SessionRow) -> Result<bool, StoreError>;

@@ -61,6 +61,7 @@ impl App {
             figures: Default::default(),
             passwords: crate::http::passwords::Passwords::new(config.password_cost),
             throttle: Arc::new(crate::http::passwords::Throttle::new(store.clone())),
+            api_limit: Default::default(),
             shared_store,
             mailer: config.mailer.clone(),
             public_url: config

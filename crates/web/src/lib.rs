@@ -7,13 +7,14 @@
 //! runs it until SIGTERM or Ctrl-C.
 //!
 //! The pages are arranged by area, one folder each: `intake`, `route`, `knowledge`, `letters`,
-//! `cases`, `sharing`, `organisation` and `account`. Handlers are thin: they parse the request,
+//! `cases`, `sharing`, `organisation` and `account`, and the JSON API under `/api/v1` in `api`. Handlers are thin: they parse the request,
 //! call the domain crates (`cases`, `route`, `letters`, `figures`, the store) and render. What
 //! every page uses (login, CSRF, headers, errors, layout, texts, forms, links) is in `http`. An
 //! area uses `http` (with the shared state and the content library), `mail` and the domain
 //! crates; never another area. Case routes are authorised in one place: `http::case_access`.
 
 mod account;
+mod api;
 mod app;
 mod cases;
 mod config;

@@ -5,7 +5,7 @@
 
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, Uri};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -20,7 +20,7 @@ use crate::http::error::PageError;
 use crate::http::i18n::Lang;
 use crate::http::state::AppState;
 use crate::http::{csrf, headers, i18n, logging};
-use crate::{account, cases, intake, knowledge, letters, organisation, route, sharing};
+use crate::{account, api, cases, intake, knowledge, letters, organisation, route, sharing};
 
 pub fn router(state: AppState, config: &Config) -> Router {
     let backend = if state.shared_store {
@@ -44,6 +44,8 @@ pub fn router(state: AppState, config: &Config) -> Router {
             axum::http::HeaderValue::from_static("public, max-age=3600"),
         ))
         .service(ServeDir::new(&config.static_dir));
+    // The CSRF guard, which keeps the forms' limits, lets the API by; its bodies are small.
+    let api_body_limit = axum::extract::DefaultBodyLimit::max(crate::FORM_LIMIT);
     Router::new()
         .route("/", get(intake::start))
         .route("/vragen", get(intake::next))
@@ -95,6 +97,11 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/uitloggen/overal", post(account::logout_everywhere))
         .route("/account", get(account::show))
         .route("/account/verwijderen", post(account::delete))
+        .route("/account/api-sleutels", post(account::tokens::create))
+        .route(
+            "/account/api-sleutels/{id}/intrekken",
+            post(account::tokens::revoke),
+        )
         .route(
             "/dossiers",
             get(cases::list::list).post(cases::list::create),
@@ -225,6 +232,24 @@ pub fn router(state: AppState, config: &Config) -> Router {
             "/uitnodiging/{token}",
             get(sharing::invitation).post(sharing::accept),
         )
+        // The JSON API: a bearer token, never the session cookie (see `api::caller`).
+        .route("/api/v1/openapi.json", get(api::openapi::document))
+        .route(
+            "/api/v1/advise",
+            post(api::knowledge::advise).layer(api_body_limit),
+        )
+        .route("/api/v1/questions", get(api::knowledge::questions))
+        .route("/api/v1/route", get(api::knowledge::route))
+        .route("/api/v1/search", get(api::knowledge::search))
+        .route("/api/v1/cases", get(api::cases::list))
+        .route("/api/v1/cases/{id}", get(api::cases::show))
+        .route(
+            "/api/v1/cases/{id}/events",
+            get(api::cases::events)
+                .post(api::cases::add_event)
+                .layer(api_body_limit),
+        )
+        .route("/api/v1/cases/{id}/deadlines", get(api::cases::deadlines))
         .nest_service("/static", static_files)
         .route_layer(middleware::from_fn(logging::mark_route))
         .fallback(not_found)
@@ -246,6 +271,9 @@ async fn health(State(state): State<AppState>) -> Response {
     }
 }
 
-async fn not_found(lang: Lang) -> Response {
+async fn not_found(lang: Lang, uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        return api::not_found();
+    }
     PageError::NotFound.page(lang)
 }

@@ -1,11 +1,12 @@
 //! Accounts: sign up and log in (`login`), the second factor (`code`, `totp`, `recovery`), a
-//! new password by mail (`reset`), log out, log out everywhere, and the account page with the
-//! deletion of the account and everything in it.
+//! new password by mail (`reset`), log out, log out everywhere, the keys of the JSON API
+//! (`tokens`), and the account page with the deletion of the account and everything in it.
 
 pub mod code;
 pub mod login;
 mod recovery;
 pub mod reset;
+pub mod tokens;
 pub mod totp;
 
 use askama::Template;
@@ -79,6 +80,33 @@ struct AccountPage {
     notice: Option<String>,
     /// Whether the account has a role in the organisation (then the page links to its pages).
     org_member: bool,
+    /// The account's API tokens, newest first.
+    tokens: Vec<TokenLine>,
+    token_form: TokenForm,
+}
+
+/// One API token in the list.
+struct TokenLine {
+    id: String,
+    text: String,
+    active: bool,
+}
+
+/// The form for a new API token: what was typed and why it was refused, or the secret of the
+/// token made just now, shown this once and never again.
+#[derive(Default)]
+pub(super) struct TokenForm {
+    /// The id of the input at fault, and the message.
+    pub error: Option<(String, String)>,
+    pub name: String,
+    pub scope: String,
+    pub new_secret: Option<String>,
+}
+
+fn day_of(t: i64) -> String {
+    jiff::Timestamp::from_second(t)
+        .map(|ts| ts.strftime("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 pub(super) async fn account_page(
@@ -88,6 +116,45 @@ pub(super) async fn account_page(
     session: &Session,
     error: Option<String>,
 ) -> Result<Response, PageError> {
+    account_page_with(state, lang, user, session, error, TokenForm::default()).await
+}
+
+pub(super) async fn account_page_with(
+    state: &AppState,
+    lang: Lang,
+    user: &SignedIn,
+    session: &Session,
+    error: Option<String>,
+    token_form: TokenForm,
+) -> Result<Response, PageError> {
+    let i = crate::http::i18n::Tr { lang };
+    let tokens = state
+        .store
+        .api_tokens(&user.user.id)
+        .await
+        .map_err(store_error)?
+        .into_iter()
+        .map(|t| {
+            let scope = i.t(&format!("api-token-scope-{}", t.scope));
+            let made = [
+                ("name", t.name.clone()),
+                ("scope", scope),
+                ("date", day_of(t.created_at)),
+            ];
+            TokenLine {
+                text: match t.revoked_at {
+                    None => i.args("api-token-active", &made),
+                    Some(r) => {
+                        let mut args = made.to_vec();
+                        args.push(("revoked", day_of(r)));
+                        i.args("api-token-revoked", &args)
+                    }
+                },
+                active: t.revoked_at.is_none(),
+                id: t.id,
+            }
+        })
+        .collect();
     let csrf = csrf::token(session).await?;
     let totp_on = user.user.totp_secret.is_some();
     let mut totp_secret = String::new();
@@ -113,7 +180,7 @@ pub(super) async fn account_page(
         .await?
         .unwrap_or_default();
     let notice = session.remove::<String>(ACCOUNT_NOTICE).await?;
-    let failed = error.is_some();
+    let failed = error.is_some() || token_form.error.is_some();
     let org_member = state
         .store
         .org_role(&user.user.id)
@@ -132,6 +199,8 @@ pub(super) async fn account_page(
         error,
         notice,
         org_member,
+        tokens,
+        token_form,
     };
     let mut r = render(&page);
     if failed {

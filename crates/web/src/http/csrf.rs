@@ -1,5 +1,6 @@
 //! One guard for every POST: the form's CSRF token is compared with the one in the session. A
-//! form without the right token gets a 403 page. The guard also keeps each path's size limit:
+//! form without the right token gets a 403 page. The JSON API under [`API_PREFIX`] is let by:
+//! it is opened by a bearer token only, which a browser never sends by itself. The guard also keeps each path's size limit:
 //! form posts at most [`crate::FORM_LIMIT`], the answers-file upload at most
 //! [`crate::UPLOAD_LIMIT`], a new event with its attachment at most [`crate::ATTACHMENT_LIMIT`],
 //! a case file to import at most [`crate::IMPORT_LIMIT`].
@@ -45,8 +46,12 @@ pub async fn token(session: &Session) -> Result<String, PageError> {
     Ok(t)
 }
 
+/// The JSON API: it takes a bearer token and never the session cookie, so a page of another
+/// site cannot make a browser use it; it has no forms and no CSRF token.
+pub const API_PREFIX: &str = "/api/";
+
 pub async fn guard(session: Session, request: Request, next: Next) -> Response {
-    if request.method() != Method::POST {
+    if request.method() != Method::POST || request.uri().path().starts_with(API_PREFIX) {
         return next.run(request).await;
     }
     let lang = Lang::from_headers(request.headers());

@@ -32,6 +32,8 @@ pub struct Shared {
     pub figures: crate::http::snapshot::Snapshot<figures::Release>,
     pub passwords: crate::http::passwords::Passwords,
     pub throttle: Arc<crate::http::passwords::Throttle>,
+    /// Requests per API token per minute.
+    pub api_limit: crate::http::api_tokens::RateLimit,
     /// Whether other processes may write the same database (PostgreSQL).
     pub shared_store: bool,
     pub mailer: crate::mail::Mailer,

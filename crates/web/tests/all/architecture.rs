@@ -5,8 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-const AREAS: [&str; 8] = [
+const AREAS: [&str; 9] = [
     "account",
+    "api",
     "cases",
     "intake",
     "knowledge",

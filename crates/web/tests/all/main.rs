@@ -1,6 +1,7 @@
 //! The web app's tests, in one binary so it links once: handler tests without a browser
 //! (`handlers`), and browser tests in headless Chromium with WebDriver (`browser`).
 
+mod api;
 mod architecture;
 mod browser;
 mod case_edit;
