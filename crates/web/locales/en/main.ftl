@@ -341,6 +341,7 @@ event-kind-decision = Decision
 event-kind-report = Report
 event-kind-complaint = Complaint
 event-kind-meeting = Meeting
+event-kind-preparation = Preparation
 event-date = Date
 event-date-hint = For example 14-10-2026 (day, month, year).
 event-title = Short description

@@ -341,6 +341,7 @@ event-kind-decision = Besluit
 event-kind-report = Verslag
 event-kind-complaint = Klacht
 event-kind-meeting = Overleg
+event-kind-preparation = Voorbereiding
 event-date = Datum
 event-date-hint = Bijvoorbeeld 14-10-2026 of 14 oktober 2026.
 event-title = Korte omschrijving
