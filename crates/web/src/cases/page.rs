@@ -40,6 +40,8 @@ struct StepLine {
     choices: Vec<(String, String)>,
     /// The outcome and date as typed, when recording them for this step was refused.
     typed: Option<TypedOutcome>,
+    /// Whether the step is a conversation the case can prepare (see `conversation`).
+    talk: bool,
 }
 
 /// An outcome form as it was posted, shown again when it was refused.
@@ -298,6 +300,7 @@ pub(super) async fn case_page(
                             .as_ref()
                             .filter(|t| t.step_id == a.id)
                             .cloned(),
+                        talk: lib.k.conversation(&a.id).is_some(),
                         id: a.id.clone(),
                         outcome,
                         choices,
