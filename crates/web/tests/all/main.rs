@@ -6,6 +6,7 @@ mod browser;
 mod case_edit;
 mod caseload;
 mod cases;
+mod conversation;
 mod csrf_upload;
 mod dates;
 mod feed;
