@@ -747,7 +747,10 @@ fn conversation_with_an_unknown_source_is_refused() {
     let c = Content::new("conversation-source");
     c.write(
         "conversations.toml",
-        &CONVERSATION.replace("company-sources = [\"wet\"]", "company-sources = [\"geen\"]"),
+        &CONVERSATION.replace(
+            "company-sources = [\"wet\"]",
+            "company-sources = [\"geen\"]",
+        ),
     );
     c.assert_error("conversations.toml", 1, "unknown source 'geen'");
     c.write(
@@ -760,6 +763,9 @@ fn conversation_with_an_unknown_source_is_refused() {
 #[test]
 fn two_conversations_for_one_step_are_refused() {
     let c = Content::new("conversation-twice");
-    c.write("conversations.toml", &format!("{CONVERSATION}\n{CONVERSATION}"));
+    c.write(
+        "conversations.toml",
+        &format!("{CONVERSATION}\n{CONVERSATION}"),
+    );
     c.assert_error("conversations.toml", 11, "is already used at");
 }
