@@ -860,4 +860,5 @@ talk-save = Save the conversation
 talk-back = Back to the case file
 talk-error-step = This step no longer exists.
 talk-error-agreement-text = Agreement { $n }: you filled in a date but no agreement. Write down what was agreed, or clear the date.
+case-agreed-title = Agreed in a conversation, with a date
 case-talk-link = Prepare the conversation

@@ -860,4 +860,5 @@ talk-save = Bewaar het gesprek
 talk-back = Terug naar het dossier
 talk-error-step = Deze stap bestaat niet meer.
 talk-error-agreement-text = Afspraak { $n }: u vulde een datum in, maar geen afspraak. Schrijf op wat er is afgesproken, of maak de datum leeg.
+case-agreed-title = Afgesproken in een gesprek, met een datum
 case-talk-link = Bereid het gesprek voor

@@ -209,6 +209,9 @@ async fn a_conversation_is_prepared_recorded_and_moves_the_route_on() {
         "Aanwezig: Juf Anna",
         "1-7-2027: De school maakt een plan",
         "De juf belt op vrijdag",
+        // A dated agreement is listed with the case's dates, apart from the legal terms.
+        "Afgesproken in een gesprek, met een datum",
+        "De school maakt een plan: <strong>donderdag 1 juli 2027</strong>",
         // The outcome planned the route again, as the case page's own outcome form does.
         "Ga naar het samenwerkingsverband <span class=\"hint\">(Nu aan de beurt)",
     ] {
