@@ -46,11 +46,15 @@ pub enum Action {
     ManageConsent,
     /// Take note of advice that changed because the content changed.
     ConfirmAdvice,
+    /// See the preparation of a conversation of the route, on screen or as PDF.
+    ReadConversation,
+    /// Save the goal for a conversation, or record how it went (what was agreed, the outcome).
+    RecordConversation,
 }
 
 impl Action {
     /// Every action, for tests and tables.
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 21] = [
         Action::ReadSummary,
         Action::ReadCase,
         Action::ReadAttachment,
@@ -70,6 +74,8 @@ impl Action {
         Action::ManageReminders,
         Action::ManageConsent,
         Action::ConfirmAdvice,
+        Action::ReadConversation,
+        Action::RecordConversation,
     ];
 
     /// The lowest role that may do this. A summary is all a help request gives; advocates read
@@ -82,12 +88,14 @@ impl Action {
             | Action::ReadAttachment
             | Action::ReadAnswers
             | Action::ReadDossier
-            | Action::ReadLetter => Role::Read,
+            | Action::ReadLetter
+            | Action::ReadConversation => Role::Read,
             Action::AddEvent
             | Action::EditEvent
             | Action::EditPeople
             | Action::RecordOutcome
-            | Action::MarkLetterSent => Role::Contribute,
+            | Action::MarkLetterSent
+            | Action::RecordConversation => Role::Contribute,
             Action::SaveAnswers
             | Action::Export
             | Action::DeleteCase
@@ -174,7 +182,7 @@ mod tests {
     fn the_role_matrix() {
         use Role::*;
         // (action, summary, read, contribute, owner)
-        let table: [(Action, bool, bool, bool, bool); 19] = [
+        let table: [(Action, bool, bool, bool, bool); 21] = [
             (Action::ReadSummary, true, true, true, true),
             (Action::ReadCase, false, true, true, true),
             (Action::ReadAttachment, false, true, true, true),
@@ -194,6 +202,8 @@ mod tests {
             (Action::ManageReminders, false, false, false, true),
             (Action::ManageConsent, false, false, false, true),
             (Action::ConfirmAdvice, false, false, false, true),
+            (Action::ReadConversation, false, true, true, true),
+            (Action::RecordConversation, false, false, true, true),
         ];
         for (action, summary, read, contribute, owner) in table {
             for (role, expected) in [

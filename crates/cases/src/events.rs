@@ -10,8 +10,9 @@ use crate::CaseError;
 use crate::attachments;
 
 /// The kinds of timeline events; the text of each is `event-kind-<kind>`.
-pub const EVENT_KINDS: [&str; 7] = [
+pub const EVENT_KINDS: [&str; 8] = [
     "conversation",
+    "preparation",
     "email",
     "letter",
     "decision",

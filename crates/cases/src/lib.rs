@@ -10,6 +10,8 @@
 //! - [`outcomes`]: recording how a route step went, and the answer version it makes;
 //! - [`people`]: the children and parties of a case;
 //! - [`events`]: the timeline: checking, adding and editing events;
+//! - [`conversation`]: the goal for a conversation of the route and how it went, on the
+//!   timeline, with the step's outcome;
 //! - [`attachments`]: files on events: accepted types, size, storage, reading back;
 //! - [`sharing`]: invitations for advocates, accepting and revoking them;
 //! - [`help`]: help requests to the organisation, which give a member a role in the case;
@@ -26,6 +28,7 @@ pub mod answers;
 pub mod attachments;
 pub mod audit;
 pub mod consent;
+pub mod conversation;
 mod error;
 pub mod events;
 pub mod export;

@@ -49,7 +49,7 @@ pub async fn record(
         "" => Ok(None),
         d => crate::parse_date(d).map(|d| Some(d.to_string())),
     };
-    if from_content.is_none() && !OUTCOMES.contains(&outcome) {
+    if !is_outcome(step, outcome) {
         return Ok(Err(OutcomeRefused::UnknownOutcome));
     }
     let date = match date {
@@ -73,6 +73,11 @@ pub async fn record(
     };
     store::OutcomeStore::save_outcome_with_answers(store, &row, answers.as_deref(), actor).await?;
     Ok(Ok(()))
+}
+
+/// Whether `outcome` can be recorded for `step`: one of its own outcomes or a general one.
+pub fn is_outcome(step: &route::model::Step, outcome: &str) -> bool {
+    step.outcomes.iter().any(|o| o.id == outcome) || OUTCOMES.contains(&outcome)
 }
 
 /// Merges what a step outcome answers into `stored`: `sets` overwrites a question's answer,

@@ -12,7 +12,7 @@ mod pdf;
 use serde::Serialize;
 
 pub use docx::letter_docx;
-pub use pdf::{dossier_pdf, letter_pdf, plan_pdf};
+pub use pdf::{conversation_pdf, dossier_pdf, letter_pdf, plan_pdf};
 
 /// A filled-in letter, ready to lay out.
 #[derive(Debug, Clone, Serialize)]
@@ -149,6 +149,27 @@ pub struct Dossier {
     pub advice_history: Vec<(String, String)>,
     /// Shown under a heading whose list is empty.
     pub empty: String,
+    pub footer: String,
+}
+
+/// One part of a conversation's preparation: a heading, an optional paragraph and a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct SheetSection {
+    pub heading: String,
+    pub text: String,
+    pub items: Vec<String>,
+}
+
+/// The preparation of one conversation on paper, to take along: the parts in order, then room
+/// for notes. Every text, headings included, comes from the caller.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConversationSheet {
+    pub title: String,
+    /// Under the title: with whom, and for which case.
+    pub lead: String,
+    pub sections: Vec<SheetSection>,
+    /// The heading above the empty lines for notes during the conversation.
+    pub notes_heading: String,
     pub footer: String,
 }
 

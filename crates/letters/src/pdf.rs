@@ -14,11 +14,12 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 
-use crate::{Dossier, Letter, Plan, RenderError};
+use crate::{ConversationSheet, Dossier, Letter, Plan, RenderError};
 
 const LETTER_TYP: &str = include_str!("../templates/letter.typ");
 const PLAN_TYP: &str = include_str!("../templates/plan.typ");
 const DOSSIER_TYP: &str = include_str!("../templates/dossier.typ");
+const CONVERSATION_TYP: &str = include_str!("../templates/conversation.typ");
 
 /// The bundled fonts (see `fonts/README.md`).
 const FONT_FILES: [&[u8]; 3] = [
@@ -58,6 +59,7 @@ fn file_id(name: &'static str) -> FileId {
 static LETTER_ID: LazyLock<FileId> = LazyLock::new(|| file_id("letter.typ"));
 static PLAN_ID: LazyLock<FileId> = LazyLock::new(|| file_id("plan.typ"));
 static DOSSIER_ID: LazyLock<FileId> = LazyLock::new(|| file_id("dossier.typ"));
+static CONVERSATION_ID: LazyLock<FileId> = LazyLock::new(|| file_id("conversation.typ"));
 
 const LETTER: Template = Template {
     name: "letter.typ",
@@ -74,6 +76,12 @@ const DOSSIER: Template = Template {
     name: "dossier.typ",
     text: DOSSIER_TYP,
     id: &DOSSIER_ID,
+};
+
+const CONVERSATION: Template = Template {
+    name: "conversation.typ",
+    text: CONVERSATION_TYP,
+    id: &CONVERSATION_ID,
 };
 
 /// The sources of one template; the only file it may read is itself.
@@ -136,6 +144,11 @@ pub fn plan_pdf(plan: &Plan) -> Result<Vec<u8>, RenderError> {
 /// The case dossier as PDF: as many pages as the case needs.
 pub fn dossier_pdf(dossier: &Dossier) -> Result<Vec<u8>, RenderError> {
     render(&DOSSIER, serde_json::to_string(dossier)?)
+}
+
+/// The preparation of a conversation as PDF, to print and take along.
+pub fn conversation_pdf(sheet: &ConversationSheet) -> Result<Vec<u8>, RenderError> {
+    render(&CONVERSATION, serde_json::to_string(sheet)?)
 }
 
 /// How many renders a memoised result may go unused before it is dropped.

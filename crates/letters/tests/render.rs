@@ -359,3 +359,41 @@ fn a_long_letter_gets_page_numbers() {
         }
     }
 }
+
+#[test]
+fn conversation_sheet_holds_its_parts() {
+    let sheet = letters::ConversationSheet {
+        title: "Gesprek voorbereiden: Praat met de school".into(),
+        lead: "Met de intern begeleider.".into(),
+        sections: vec![
+            letters::SheetSection {
+                heading: "Mijn doel".into(),
+                text: "Een plan met extra hulp voor Sam.".into(),
+                items: Vec::new(),
+            },
+            letters::SheetSection {
+                heading: "Vragen".into(),
+                text: String::new(),
+                items: vec!["Wie is mijn vaste contactpersoon?".into()],
+            },
+        ],
+        notes_heading: "Aantekeningen".into(),
+        footer: "Routewijzer".into(),
+    };
+    let pdf = letters::conversation_pdf(&sheet).expect("conversation sheet");
+    assert!(pdf.starts_with(b"%PDF"));
+    if tool("pdftotext") {
+        let dir = out_dir("conversation");
+        let path = dir.join("gesprek.pdf");
+        std::fs::write(&path, &pdf).unwrap();
+        let text = pdf_text(&path);
+        for needle in [
+            "Praat met de school",
+            "Een plan met extra hulp voor Sam.",
+            "Wie is mijn vaste contactpersoon?",
+            "Aantekeningen",
+        ] {
+            assert!(text.contains(needle), "{needle} missing from:\n{text}");
+        }
+    }
+}

@@ -466,6 +466,33 @@ pub struct Article {
     pub loc: Loc,
 }
 
+/// How to prepare a conversation of the route (a talk with the school, a hearing...): keyed by
+/// the step it belongs to; a case page adds an agenda built from the case.
+#[derive(Debug, Clone, Serialize)]
+pub struct Conversation {
+    /// The route step this conversation is part of.
+    pub step: String,
+    /// Whom the parent meets.
+    pub with: String,
+    /// What the conversation is for.
+    pub purpose: String,
+    /// Who may come along, each a short sentence.
+    pub company: Vec<String>,
+    /// The sources of `company`: whether someone may come along is sourced on its own, as
+    /// it is the part a parent may have to stand up for.
+    pub company_cite: Citation,
+    /// What to bring.
+    pub bring: Vec<String>,
+    /// Questions the parent may ask.
+    pub questions: Vec<String>,
+    /// The reminder to ask for a written report (verslag).
+    pub report: String,
+    #[serde(flatten)]
+    pub cite: Citation,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
 /// An id or option value written in the content, with where it was written.
 #[derive(Debug, Clone, Serialize)]
 pub struct Named {
@@ -525,6 +552,8 @@ pub struct Knowledge {
     pub letters: Vec<Letter>,
     pub glossary: Vec<GlossaryEntry>,
     pub articles: Vec<Article>,
+    /// How to prepare the conversations of the route, at most one per step.
+    pub conversations: Vec<Conversation>,
     /// What the organisation's figures count; `None` when the content has no `[figures]`.
     pub figures: Option<Figures>,
     pub calendar: SchoolCalendar,
@@ -569,6 +598,8 @@ pub(crate) struct Index {
     pub letters: HashMap<String, usize>,
     pub glossary: HashMap<String, usize>,
     pub articles: HashMap<String, usize>,
+    /// By step id.
+    pub conversations: HashMap<String, usize>,
 }
 
 macro_rules! lookup {
@@ -592,6 +623,7 @@ impl Knowledge {
     lookup!(letter, letters, Letter);
     lookup!(glossary_entry, glossary, GlossaryEntry);
     lookup!(article, articles, Article);
+    lookup!(conversation, conversations, Conversation);
 
     /// The slot of a question or derived value: questions first, then derived values.
     pub fn slot(&self, id: &str) -> Option<usize> {

@@ -708,3 +708,64 @@ fn check_prints_a_content_version_that_follows_the_content() {
     );
     assert_ne!(first, version(&b));
 }
+
+/// A conversation preparation that is valid in the test content.
+const CONVERSATION: &str = r#"[[conversation]]
+step = "praten"
+with = "De leerkracht."
+purpose = "Afspraken maken."
+company = ["Iemand die u vertrouwt."]
+company-sources = ["wet"]
+questions = ["Wat spreken we af?"]
+report = "Vraag om een verslag."
+sources = ["wet"]
+"#;
+
+#[test]
+fn conversation_for_a_step_passes() {
+    let c = Content::new("conversation-ok");
+    c.write("conversations.toml", CONVERSATION);
+    let (ok, stderr) = c.check();
+    assert!(ok, "{stderr}");
+}
+
+#[test]
+fn conversation_for_an_unknown_step_is_refused() {
+    let c = Content::new("conversation-step");
+    c.write(
+        "conversations.toml",
+        &format!(
+            "# a comment first\n{}",
+            CONVERSATION.replace("step = \"praten\"", "step = \"bestaat-niet\"")
+        ),
+    );
+    c.assert_error("conversations.toml", 2, "unknown step 'bestaat-niet'");
+}
+
+#[test]
+fn conversation_with_an_unknown_source_is_refused() {
+    let c = Content::new("conversation-source");
+    c.write(
+        "conversations.toml",
+        &CONVERSATION.replace(
+            "company-sources = [\"wet\"]",
+            "company-sources = [\"geen\"]",
+        ),
+    );
+    c.assert_error("conversations.toml", 1, "unknown source 'geen'");
+    c.write(
+        "conversations.toml",
+        &CONVERSATION.replace("\nsources = [\"wet\"]", "\nsources = [\"ook-geen\"]"),
+    );
+    c.assert_error("conversations.toml", 1, "unknown source 'ook-geen'");
+}
+
+#[test]
+fn two_conversations_for_one_step_are_refused() {
+    let c = Content::new("conversation-twice");
+    c.write(
+        "conversations.toml",
+        &format!("{CONVERSATION}\n{CONVERSATION}"),
+    );
+    c.assert_error("conversations.toml", 11, "is already used at");
+}

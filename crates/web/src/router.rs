@@ -145,6 +145,14 @@ pub fn router(state: AppState, config: &Config) -> Router {
             post(cases::people::delete_party),
         )
         .route(
+            "/dossiers/{case}/gesprek/{step}",
+            get(cases::conversation::show).post(cases::conversation::save_report),
+        )
+        .route(
+            "/dossiers/{case}/gesprek/{step}/doel",
+            post(cases::conversation::save_goal),
+        )
+        .route(
             "/dossiers/{case}/stappen/{step}",
             post(cases::steps::save_outcome),
         )

@@ -8,6 +8,7 @@
 //! The checks only read a [`Knowledge`]; the loader runs them after parsing.
 
 mod conditions;
+mod conversations;
 mod coverage;
 mod dependencies;
 mod figures;
@@ -50,6 +51,7 @@ pub fn check_without_walk(k: &Knowledge) -> Vec<ContentError> {
     c.rules();
     c.items();
     c.figures();
+    c.conversations();
     c.errors
 }
 

@@ -66,6 +66,13 @@ pub(super) fn build_index(k: &mut Knowledge, errors: &mut Vec<ContentError>) {
     k.index.letters = index("letter", &k.letters, |x| (&x.id, &x.loc), errors);
     k.index.glossary = index("glossary entry", &k.glossary, |x| (&x.id, &x.loc), errors);
     k.index.articles = index("article", &k.articles, |x| (&x.id, &x.loc), errors);
+    // One conversation per step: the step id is its id.
+    k.index.conversations = index(
+        "conversation for step",
+        &k.conversations,
+        |x| (&x.step, &x.loc),
+        errors,
+    );
     for d in &k.derived {
         if let Some(q) = k.question(&d.id) {
             errors.push(ContentError::at(

@@ -1,5 +1,6 @@
 //! Knowledge files (`*.toml` outside `holidays/`): sources, claims, organisations, questions,
-//! derived values, steps, rules, warnings, terms, letters, glossary entries and `[figures]`.
+//! derived values, steps, rules, warnings, terms, letters, glossary entries, conversations and
+//! `[figures]`.
 
 use std::path::Path;
 
@@ -317,6 +318,25 @@ pub(super) fn load_knowledge_file(
             cite: cite(e.sources, e.claims, e.confidence),
             loc: l,
         });
+    }
+    for c in raw.conversation {
+        let l = loc(c.span());
+        k.conversations.push(conversation(c.into_inner(), l));
+    }
+}
+
+fn conversation(c: super::raw::RawConversation, loc: Loc) -> Conversation {
+    Conversation {
+        step: c.step,
+        with: c.with.trim().to_string(),
+        purpose: c.purpose.trim().to_string(),
+        company: c.company,
+        company_cite: cite(c.company_sources, Vec::new(), None),
+        bring: c.bring,
+        questions: c.questions,
+        report: c.report.trim().to_string(),
+        cite: cite(c.sources, c.claims, c.confidence),
+        loc,
     }
 }
 

@@ -35,6 +35,8 @@ pub(super) struct RawFile {
     pub(super) letter: Vec<Spanned<RawLetter>>,
     #[serde(default)]
     pub(super) entry: Vec<Spanned<RawEntry>>,
+    #[serde(default)]
+    pub(super) conversation: Vec<Spanned<RawConversation>>,
     pub(super) figures: Option<Spanned<RawFigures>>,
 }
 
@@ -302,4 +304,26 @@ pub(super) struct RawEntry {
 pub(super) struct RawFollowUp {
     pub(super) term: String,
     pub(super) date_question: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct RawConversation {
+    pub(super) step: String,
+    pub(super) with: String,
+    pub(super) purpose: String,
+    #[serde(default)]
+    pub(super) company: Vec<String>,
+    #[serde(default)]
+    pub(super) company_sources: Vec<String>,
+    #[serde(default)]
+    pub(super) bring: Vec<String>,
+    #[serde(default)]
+    pub(super) questions: Vec<String>,
+    pub(super) report: String,
+    #[serde(default)]
+    pub(super) sources: Vec<String>,
+    #[serde(default)]
+    pub(super) claims: Vec<String>,
+    pub(super) confidence: Option<Confidence>,
 }

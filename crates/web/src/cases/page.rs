@@ -1,6 +1,7 @@
 //! The case page: the route recomputed from the case's latest answers (with the dates its
-//! events set), the steps to do with their outcomes, the deadlines, the letters the route
-//! suggests, the children and parties, and the timeline with its attachments. The forms on it
+//! events set), the steps to do with their outcomes, the deadlines and the dates agreed in
+//! conversations, the letters the route suggests, the children and parties, and the timeline
+//! with its attachments. The forms on it
 //! post to `events`, `steps` and `people`; a refused form comes back here with what was typed.
 
 use std::collections::HashMap;
@@ -40,6 +41,8 @@ struct StepLine {
     choices: Vec<(String, String)>,
     /// The outcome and date as typed, when recording them for this step was refused.
     typed: Option<TypedOutcome>,
+    /// Whether the step is a conversation the case can prepare (see `conversation`).
+    talk: bool,
 }
 
 /// An outcome form as it was posted, shown again when it was refused.
@@ -122,6 +125,9 @@ struct CasePage {
     has_answers: bool,
     steps: Vec<StepLine>,
     deadlines: Vec<DeadlineLine>,
+    /// What was agreed in a conversation to be done by a date that has not passed, soonest
+    /// first: not a legal term, so listed apart from the deadlines.
+    agreed: Vec<DeadlineLine>,
     date_questions: Vec<(String, String)>,
     children: Vec<ChildLine>,
     parties: Vec<PartyLine>,
@@ -298,6 +304,7 @@ pub(super) async fn case_page(
                             .as_ref()
                             .filter(|t| t.step_id == a.id)
                             .cloned(),
+                        talk: lib.k.conversation(&a.id).is_some(),
                         id: a.id.clone(),
                         outcome,
                         choices,
@@ -356,6 +363,19 @@ pub(super) async fn case_page(
             file_name: a.file_name,
         });
     }
+    let today = state.today.date();
+    let mut promised: Vec<_> = cases::conversation::promised(&all_events)
+        .into_iter()
+        .filter_map(|p| p.agreement.by.filter(|d| *d >= today).map(|d| (d, p)))
+        .collect();
+    promised.sort_by_key(|(d, _)| *d);
+    let agreed = promised
+        .into_iter()
+        .map(|(d, p)| DeadlineLine {
+            title: p.agreement.text,
+            date: calendar::format_date_nl(d),
+        })
+        .collect();
     let events = all_events
         .into_iter()
         .map(|e| EventLine {
@@ -398,6 +418,7 @@ pub(super) async fn case_page(
         has_answers,
         steps,
         deadlines,
+        agreed,
         date_questions: date_questions(state),
         children,
         parties,

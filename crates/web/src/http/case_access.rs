@@ -74,6 +74,22 @@ pub const CASE_ROUTES: &[(&str, &str, Action)] = &[
         "/dossiers/{case}/stappen/{step}",
         Action::RecordOutcome,
     ),
+    // Preparing a conversation of the route; `{step}.pdf` is the same on paper.
+    (
+        "GET",
+        "/dossiers/{case}/gesprek/{step}",
+        Action::ReadConversation,
+    ),
+    (
+        "POST",
+        "/dossiers/{case}/gesprek/{step}",
+        Action::RecordConversation,
+    ),
+    (
+        "POST",
+        "/dossiers/{case}/gesprek/{step}/doel",
+        Action::RecordConversation,
+    ),
     ("POST", "/dossiers/{case}/antwoorden", Action::SaveAnswers),
     ("GET", "/dossiers/{case}/antwoorden", Action::ReadAnswers),
     (

@@ -7,6 +7,8 @@ mod browser;
 mod case_edit;
 mod caseload;
 mod cases;
+mod conversation;
+mod conversation_browser;
 mod csrf_upload;
 mod dates;
 mod feed;
