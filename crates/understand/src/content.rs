@@ -66,6 +66,8 @@ struct RawPattern {
     regex: Spanned<String>,
     #[serde(default)]
     negated: bool,
+    #[serde(default)]
+    topic: bool,
     times: Option<f64>,
 }
 
@@ -90,6 +92,9 @@ pub struct Pattern {
     /// The pattern itself holds a negation ("gaat niet naar school"): a negation inside the
     /// match is meant, only one before it in the clause drops the match.
     pub negated: bool,
+    /// A mention names the topic whether or not it is negated ("er is geen OPP" is a
+    /// problem with the OPP): no negation check at all.
+    pub topic: bool,
     pub regex: Regex,
     pub loc: Loc,
 }
@@ -239,6 +244,7 @@ pub fn load_text(
                 kind: q.kind,
                 proposes,
                 negated: p.negated,
+                topic: p.topic,
                 regex,
                 loc,
             }),

@@ -80,7 +80,9 @@ impl Understanding {
         for p in &self.patterns {
             for caps in p.regex.captures_iter(&n.text) {
                 let whole = caps.get(0).expect("group 0 is the match");
-                if whole.is_empty() || self.negated(&n.text, &clauses, whole.range(), p.negated) {
+                if whole.is_empty()
+                    || !p.topic && self.negated(&n.text, &clauses, whole.range(), p.negated)
+                {
                     continue;
                 }
                 if let Some(value) = self.value(k, p, &caps, today, region) {
