@@ -366,10 +366,8 @@ fn understand(
 ) -> Result<ExitCode> {
     let k = load(content)?;
     let u = load_understanding(content, &k)?;
-    let today = match today {
-        Some(d) => web::Today::Fixed(d).date(),
-        None => web::Today::Amsterdam.date(),
-    };
+    // Today as the server sees it, so that "sinds 3 november" reads the same as on the page.
+    let today = today.unwrap_or_else(|| web::Today::Amsterdam.date());
     let proposals = match u.read(&k, text, today, region) {
         Ok(p) => p,
         Err(understand::Refused::Empty) => bail!("the text is empty"),
