@@ -82,6 +82,17 @@ enum Command {
         /// volunteer, coordinator, admin or none.
         role: String,
     },
+    /// Read a parent's own words into proposed intake answers: for each, the words it came from
+    /// and the pattern that matched them (content/understanding.toml). Nothing is stored.
+    Understand {
+        /// The text, as a parent would write it.
+        text: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// The school-holiday region, for words such as "sinds de herfstvakantie".
+        #[arg(long)]
+        region: Option<calendar::Region>,
+    },
     /// Print the intake flow and the route as a diagram.
     Graph {
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
@@ -167,6 +178,11 @@ pub fn run() -> ExitCode {
         }) => advise(&cli.content, &situation, format, ics.as_deref()),
         Some(Command::Questions { format }) => questions(&cli.content, format),
         Some(Command::Graph { format }) => graph(&cli.content, format),
+        Some(Command::Understand {
+            text,
+            format,
+            region,
+        }) => understand(&cli.content, &text, format, region, cli.serve.today),
         Some(Command::Backup { file }) => crate::backup::run(
             cli.serve.data.as_deref().unwrap_or(Path::new("data")),
             &file,
@@ -205,8 +221,19 @@ fn load(content: &Path) -> Result<Knowledge> {
     })
 }
 
+/// Loads the patterns for a parent's own words, or prints every problem and fails.
+fn load_understanding(content: &Path, k: &Knowledge) -> Result<understand::Understanding> {
+    understand::load_dir(content, k).map_err(|errors| {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        anyhow::anyhow!("{} problem(s) in {}", errors.len(), content.display())
+    })
+}
+
 fn check(content: &Path, coverage: bool) -> Result<ExitCode> {
     let k = load(content)?;
+    let u = load_understanding(content, &k)?;
     let walk = route::check::walk(&k);
     println!(
         "content ok: {} sources, {} organisations, {} steps, {} questions, {} rules, {} warnings, {} terms, {} letters, {} articles, {} glossary entries; {} rule pairs and {} sampled intake paths checked",
@@ -222,6 +249,15 @@ fn check(content: &Path, coverage: bool) -> Result<ExitCode> {
         k.glossary.len(),
         walk.pairs,
         walk.sampled
+    );
+    println!(
+        "understanding ok: {} patterns for {} questions",
+        u.patterns.len(),
+        u.patterns
+            .iter()
+            .map(|p| p.question.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
     );
     // Advice carries this version, so that advice given on older content can be recognised.
     println!("content version: {}", k.version);
@@ -300,6 +336,45 @@ fn questions(content: &Path, format: Format) -> Result<ExitCode> {
                     if q.optional { " (optional)" } else { "" },
                     when
                 );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn understand(
+    content: &Path,
+    text: &str,
+    format: Format,
+    region: Option<calendar::Region>,
+    today: Option<jiff::civil::Date>,
+) -> Result<ExitCode> {
+    let k = load(content)?;
+    let u = load_understanding(content, &k)?;
+    // Today as the server sees it, so that "sinds 3 november" reads the same as on the page.
+    let today = today.unwrap_or_else(|| web::Today::Amsterdam.date());
+    let proposals = match u.read(&k, text, today, region) {
+        Ok(p) => p,
+        Err(understand::Refused::Empty) => bail!("the text is empty"),
+        Err(understand::Refused::TooLong { chars }) => bail!(
+            "the text has {chars} characters; at most {} are read",
+            understand::MAX_CHARS
+        ),
+    };
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&proposals)?),
+        Format::Text => {
+            if proposals.is_empty() {
+                println!("geen voorstellen");
+            }
+            for p in &proposals {
+                println!("{} = {}", p.question, p.values.join(", "));
+                for s in &p.spans {
+                    println!(
+                        "  \"{}\" ({}..{}) -> {} [{}]",
+                        s.words, s.start, s.end, s.value, s.pattern
+                    );
+                }
             }
         }
     }

@@ -289,6 +289,54 @@ fn bad_holiday_table_is_refused() {
 
 /// The situation-file documentation lists every question of the real content, so the contract
 /// cannot drift from the content.
+const UNDERSTANDING: &str = r#"[negation]
+words = ["niet"]
+
+[[pattern]]
+id = "gepraat"
+question = "gepraat"
+value = "ja"
+regex = '\bmet school gepraat\b'
+"#;
+
+#[test]
+fn valid_understanding_passes() {
+    let c = Content::new("understanding-valid");
+    c.write("understanding.toml", UNDERSTANDING);
+    let (ok, stderr) = c.check();
+    assert!(ok, "{stderr}");
+}
+
+#[test]
+fn understanding_pattern_for_an_unknown_question_is_refused() {
+    let c = Content::new("understanding-question");
+    c.write(
+        "understanding.toml",
+        &UNDERSTANDING.replace("question = \"gepraat\"", "question = \"gesprek\""),
+    );
+    c.assert_error("understanding.toml", 4, "there is no question 'gesprek'");
+}
+
+#[test]
+fn understanding_value_the_question_does_not_take_is_refused() {
+    let c = Content::new("understanding-value");
+    c.write(
+        "understanding.toml",
+        &UNDERSTANDING.replace("value = \"ja\"", "value = \"misschien\""),
+    );
+    c.assert_error("understanding.toml", 4, "the value is \"ja\" or \"nee\"");
+}
+
+#[test]
+fn understanding_regex_that_does_not_compile_is_refused() {
+    let c = Content::new("understanding-regex");
+    c.write(
+        "understanding.toml",
+        &UNDERSTANDING.replace("gepraat\\b'", "(gepraat\\b'"),
+    );
+    c.assert_error("understanding.toml", 8, "the regex does not compile");
+}
+
 #[test]
 fn situation_format_doc_lists_every_question() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");

@@ -37,10 +37,11 @@ impl App {
             config.checks,
         );
         // Loading and checking the content is CPU work; keep it off the async workers.
-        let k = tokio::task::spawn_blocking(move || load_content(&content_dir, &data_dir, checks))
-            .await
-            .map_err(|e| StartError::Search(e.to_string()))??;
-        let lib = Library::new(k).map_err(|e| StartError::Search(e.to_string()))?;
+        let (k, understanding) =
+            tokio::task::spawn_blocking(move || load_content(&content_dir, &data_dir, checks))
+                .await
+                .map_err(|e| StartError::Search(e.to_string()))??;
+        let lib = Library::new(k, understanding).map_err(|e| StartError::Search(e.to_string()))?;
         let (store, shared_store) = open_store(&config).await?;
         // An older version kept attachments in the data folder; they move into the store once.
         let moved = cases::attachments::move_into_store(&*store, &config.data_dir)
@@ -172,7 +173,7 @@ fn load_content(
     content_dir: &Path,
     data_dir: &Path,
     checks: ContentChecks,
-) -> Result<route::Knowledge, StartError> {
+) -> Result<(route::Knowledge, understand::Understanding), StartError> {
     let files = route::load::read_dir(content_dir).map_err(StartError::Content)?;
     let stamp = content_stamp(&files);
     let mark = data_dir.join(CHECKED_MARK);
@@ -184,10 +185,12 @@ fn load_content(
             .unwrap_or(true),
     };
     let k = route::load::load_files_checked(&files, walk).map_err(StartError::Content)?;
+    // The patterns for a parent's own words are checked against the questions just loaded.
+    let understanding = understand::load_files(&files, &k).map_err(StartError::Content)?;
     if walk && let Err(e) = std::fs::write(&mark, &stamp) {
         tracing::warn!(error = %e, "cannot remember that the content passed the check");
     }
-    Ok(k)
+    Ok((k, understanding))
 }
 
 /// A fingerprint of the content and of this binary: a new build may check more.

@@ -43,6 +43,10 @@ pub use organisation::reminders::ReminderError;
 pub const SESSION_IDLE: std::time::Duration = std::time::Duration::from_secs(20 * 60 * 60);
 /// The largest form body accepted.
 pub const FORM_LIMIT: usize = 64 * 1024;
+/// The largest "in your own words" form: a text far over what is read
+/// ([`understand::MAX_CHARS`]) still gets the page with its message and the text kept, not
+/// an error page.
+pub const OWN_WORDS_LIMIT: usize = 1024 * 1024;
 /// The largest answers file accepted.
 pub const UPLOAD_LIMIT: usize = 256 * 1024;
 /// The largest attachment accepted on an event (the form around it included).

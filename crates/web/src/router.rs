@@ -48,6 +48,10 @@ pub fn router(state: AppState, config: &Config) -> Router {
     let api_body_limit = axum::extract::DefaultBodyLimit::max(crate::FORM_LIMIT);
     Router::new()
         .route("/", get(intake::start))
+        .route(
+            intake::own_words::PATH,
+            get(intake::own_words::form).post(intake::own_words::read),
+        )
         .route("/vragen", get(intake::next))
         .route("/vragen/{id}", get(intake::question).post(intake::answer))
         .route("/regio", get(intake::region).post(intake::region_answer))

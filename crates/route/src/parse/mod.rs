@@ -40,6 +40,9 @@ fn file_kind(path: &Path) -> FileKind {
         FileKind::Article
     } else if in_dir("letters") && ext == Some("md") {
         FileKind::LetterTemplate
+    } else if path.file_name().is_some_and(|n| n == "understanding.toml") {
+        // Patterns for reading a parent's own words: the understand crate reads and checks it.
+        FileKind::Other
     } else if ext == Some("toml") {
         FileKind::Knowledge
     } else {

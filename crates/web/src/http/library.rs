@@ -23,6 +23,8 @@ pub struct Library {
     pub search: search::Index,
     /// Whether the content asks the region itself (a question with `sets-region`).
     pub asks_region: bool,
+    /// The patterns for reading a parent's own words (`content/understanding.toml`).
+    pub understanding: understand::Understanding,
 }
 
 /// Kinds of search documents; also the keys of their labels (`kind-<kind>`).
@@ -32,7 +34,10 @@ pub const KIND_ARTICLE: &str = "article";
 pub const KIND_GLOSSARY: &str = "glossary";
 
 impl Library {
-    pub fn new(k: Knowledge) -> Result<Self, search::SearchError> {
+    pub fn new(
+        k: Knowledge,
+        understanding: understand::Understanding,
+    ) -> Result<Self, search::SearchError> {
         let step_summary = k
             .steps
             .iter()
@@ -75,6 +80,7 @@ impl Library {
             term_explain,
             warning_text,
             search,
+            understanding,
             k,
         })
     }

@@ -2,6 +2,7 @@
 //! and "start again". Question ids are in the URL (`/vragen/<id>`); answers never are.
 
 pub mod answers_file;
+pub mod own_words;
 
 use askama::Template;
 use axum::Form;
@@ -107,6 +108,8 @@ pub struct QuestionPage {
     pub error: Option<FieldError>,
     pub back: String,
     pub back_to_check: bool,
+    /// The parent's own words this page's pre-filled proposal came from (not yet an answer).
+    pub proposal: Vec<String>,
 }
 
 impl QuestionPage {
@@ -188,6 +191,7 @@ fn question_page(p: PageInput) -> QuestionPage {
         error: p.error,
         back: p.back,
         back_to_check: p.back_to_check,
+        proposal: Vec::new(),
     }
 }
 
@@ -210,15 +214,27 @@ pub async fn question(
         previous(&state, &s, &id)
     };
     let csrf = csrf::token(&session).await?;
-    let page = question_page(PageInput {
+    // A proposal read from the parent's own words fills the form only while there is no
+    // answer; it becomes one when the parent sends this page.
+    let answer = s.answers.get(&id);
+    let proposal = match answer {
+        None => own_words::proposal(&session, &id).await?,
+        Some(_) => None,
+    };
+    let filled = match &proposal {
+        Some(p) => own_words::filled(q, p),
+        None => Filled::from_value(answer),
+    };
+    let mut page = question_page(PageInput {
         lang,
         q,
-        filled: Filled::from_value(s.answers.get(&id)),
+        filled,
         error: None,
         back,
         back_to_check,
         csrf,
     });
+    page.proposal = proposal.map(|p| p.words).unwrap_or_default();
     Ok(render(&page))
 }
 
@@ -239,6 +255,7 @@ pub async fn answer(
     match forms::parse(q, &posted, Tr { lang }) {
         Ok(value) => {
             answers::save_answer(&session, &id, &value).await?;
+            own_words::forget(&session, &id).await?;
             let (_, s) = situation(&state, &session).await?;
             let to = if back_to_check {
                 next_location(&state, &s)
@@ -477,6 +494,7 @@ pub async fn restart(session: Session) -> Result<Response, PageError> {
     if crate::http::auth::is_logged_in(&session).await? {
         // Start the intake again, but stay logged in.
         answers::clear(&session).await?;
+        own_words::clear(&session).await?;
         return Ok(Redirect::to("/").into_response());
     }
     session.flush().await?;

@@ -528,6 +528,24 @@ async fn main_pages_have_no_accessibility_violations() {
         .await
         .unwrap();
     check("search results", axe(&c, &axe_js).await);
+    c.goto(&format!("{base}/eigen-woorden")).await.unwrap();
+    check("own words", axe(&c, &axe_js).await);
+    submit(&c, "main form:not(.restart) button[type=submit]").await;
+    assert!(c.source().await.unwrap().contains("error-summary"));
+    check("own words: empty text", axe(&c, &axe_js).await);
+    c.find(Locator::Css("#tekst"))
+        .await
+        .unwrap()
+        .send_keys("Mijn zoon zit al 5 weken thuis, de school wil dat we een 5a aanvragen")
+        .await
+        .unwrap();
+    submit(&c, "main form:not(.restart) button[type=submit]").await;
+    assert!(c.source().await.unwrap().contains("<mark>"));
+    check("own words: proposals", axe(&c, &axe_js).await);
+    c.goto(&format!("{base}/vragen/vrijstelling-soort"))
+        .await
+        .unwrap();
+    check("question with a proposal", axe(&c, &axe_js).await);
     c.close().await.unwrap();
     assert!(
         failures.is_empty(),

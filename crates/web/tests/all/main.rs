@@ -20,6 +20,7 @@ mod help;
 mod help_browser;
 mod letters;
 mod outcomes;
+mod own_words;
 mod recovery;
 mod reminders;
 mod smtp;
