@@ -32,16 +32,19 @@ for tool in wrk curl python3 psql; do
   command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
 done
 # PROFILE=debug tries the script itself quickly; the figures are of a release build.
+# BIN= and SEED= measure binaries built elsewhere (say, another checkout) with this script.
 PROFILE=${PROFILE:-release}
-if [ "$PROFILE" = release ]; then
+if [ -n "${BIN:-}" ] && [ -n "${SEED:-}" ]; then
+  :
+elif [ "$PROFILE" = release ]; then
   cargo build --release -p routewijzer
   cargo build --release -p store-tests --example scale_seed
 else
   cargo build -p routewijzer
   cargo build -p store-tests --example scale_seed
 fi
-bin=target/$PROFILE/routewijzer
-seed=target/$PROFILE/examples/scale_seed
+bin=${BIN:-target/$PROFILE/routewijzer}
+seed=${SEED:-target/$PROFILE/examples/scale_seed}
 base=http://127.0.0.1:$PORT
 
 wait_health() {

@@ -1085,7 +1085,7 @@ async fn a_decision_event_starts_its_deadlines() {
 
 /// The text of a PDF through poppler's `pdftotext`, words joined by single spaces; `None` when
 /// the tool is missing (allowed only outside CI).
-fn pdf_words(pdf: &[u8], name: &str) -> Option<String> {
+pub(crate) fn pdf_words(pdf: &[u8], name: &str) -> Option<String> {
     if std::process::Command::new("pdftotext")
         .arg("-v")
         .output()
@@ -1095,7 +1095,9 @@ fn pdf_words(pdf: &[u8], name: &str) -> Option<String> {
             std::env::var_os("CI").is_none(),
             "pdftotext is needed in CI: install poppler-utils"
         );
-        eprintln!("\n!!! SKIPPED: pdftotext is not installed, the dossier text was not read !!!\n");
+        eprintln!(
+            "\n!!! SKIPPED: pdftotext is not installed, the PDF text ({name}) was not read !!!\n"
+        );
         return None;
     }
     let file = std::env::temp_dir().join(format!("{name}-{}.pdf", std::process::id()));

@@ -29,38 +29,6 @@ async fn parent_with_case(c: &mut Client) -> String {
     p.location().trim_start_matches("/dossiers/").to_string()
 }
 
-/// The text of a PDF through poppler's `pdftotext`, words joined by single spaces; `None` when
-/// the tool is missing (allowed only outside CI).
-fn pdf_words(pdf: &[u8]) -> Option<String> {
-    if std::process::Command::new("pdftotext")
-        .arg("-v")
-        .output()
-        .is_err()
-    {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "pdftotext is needed in CI: install poppler-utils"
-        );
-        eprintln!("\n!!! SKIPPED: pdftotext is not installed, the sheet text was not read !!!\n");
-        return None;
-    }
-    let file = std::env::temp_dir().join(format!("gesprek-{}.pdf", std::process::id()));
-    std::fs::write(&file, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .arg(&file)
-        .arg("-")
-        .output()
-        .unwrap();
-    std::fs::remove_file(&file).ok();
-    assert!(out.status.success());
-    Some(
-        String::from_utf8_lossy(&out.stdout)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
-
 #[tokio::test]
 async fn a_conversation_is_prepared_recorded_and_moves_the_route_on() {
     let (router, store, _) = app_and_store("talk").await;
@@ -205,7 +173,7 @@ async fn a_conversation_is_prepared_recorded_and_moves_the_route_on() {
     assert_eq!(p.location(), format!("/dossiers/{case}#tijdlijn"));
     let page = c.get(&format!("/dossiers/{case}")).await;
     for needle in [
-        "2027-06-15 · Gesprek: Praat met de school",
+        "dinsdag 15 juni 2027 · Gesprek: Praat met de school",
         "Aanwezig: Juf Anna",
         "1-7-2027: De school maakt een plan",
         "De juf belt op vrijdag",
@@ -242,7 +210,7 @@ async fn a_conversation_is_prepared_recorded_and_moves_the_route_on() {
     let pdf = c.get(&format!("{talk}.pdf")).await;
     assert_eq!(pdf.status, StatusCode::OK);
     assert_eq!(pdf.headers[header::CONTENT_TYPE], "application/pdf");
-    if let Some(text) = pdf_words(&pdf.bytes) {
+    if let Some(text) = crate::cases::pdf_words(&pdf.bytes, "gesprek") {
         for needle in [
             "Praat met de school",
             "Elke dag hulp bij lezen",
