@@ -670,7 +670,7 @@ async fn a_case_is_shared_with_an_advocate_and_revoked() {
     assert!(
         source.contains("Gesprek met de mentor")
             && source.contains("verslag.pdf")
-            && source.contains("2026-10-14"),
+            && source.contains("woensdag 14 oktober 2026 · "),
         "the event, on the date typed in words, and its file are on the timeline"
     );
 
