@@ -182,7 +182,7 @@ async fn seed_case(s: &dyn Store, n: usize) {
         };
         s.add_event(&event, &me).await.unwrap();
     }
-    if n % 25 == 0 {
+    if n.is_multiple_of(25) {
         let bytes = b"%PDF-1.4\n% verslag\n%%EOF\n".repeat(400);
         let attachment = Attachment {
             id: format!("{case_id}-bijlage"),
@@ -233,7 +233,7 @@ async fn seed_help(s: &dyn Store, cases: usize) {
             s.assign_help_request(&request.id, &member, &by)
                 .await
                 .unwrap();
-            if taken[m] % 2 == 0 {
+            if taken[m].is_multiple_of(2) {
                 let share = Share {
                     id: format!("{case_id}-deel"),
                     case_id: case_id.clone(),
