@@ -165,7 +165,10 @@ pub async fn read(
     let csrf = csrf::token(&session).await?;
     let text = posted.tekst;
     let k = &state.lib.k;
-    let region = answers::load(&session).await?.region;
+    // The region the parent chose, on its own page or as the answer of the region question;
+    // without one, places in the text may give it.
+    let stored = answers::load(&session).await?;
+    let region = answers::situation(k, &stored, state.today.date()).region(k);
     let result = state
         .lib
         .understanding
