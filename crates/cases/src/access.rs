@@ -50,11 +50,13 @@ pub enum Action {
     ReadConversation,
     /// Save the goal for a conversation, or record how it went (what was agreed, the outcome).
     RecordConversation,
+    /// Put what the parent wrote in their own words on the timeline, as a note.
+    SaveOwnWords,
 }
 
 impl Action {
     /// Every action, for tests and tables.
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 22] = [
         Action::ReadSummary,
         Action::ReadCase,
         Action::ReadAttachment,
@@ -76,6 +78,7 @@ impl Action {
         Action::ConfirmAdvice,
         Action::ReadConversation,
         Action::RecordConversation,
+        Action::SaveOwnWords,
     ];
 
     /// The lowest role that may do this. A summary is all a help request gives; advocates read
@@ -95,7 +98,8 @@ impl Action {
             | Action::EditPeople
             | Action::RecordOutcome
             | Action::MarkLetterSent
-            | Action::RecordConversation => Role::Contribute,
+            | Action::RecordConversation
+            | Action::SaveOwnWords => Role::Contribute,
             Action::SaveAnswers
             | Action::Export
             | Action::DeleteCase
@@ -182,7 +186,7 @@ mod tests {
     fn the_role_matrix() {
         use Role::*;
         // (action, summary, read, contribute, owner)
-        let table: [(Action, bool, bool, bool, bool); 21] = [
+        let table: [(Action, bool, bool, bool, bool); 22] = [
             (Action::ReadSummary, true, true, true, true),
             (Action::ReadCase, false, true, true, true),
             (Action::ReadAttachment, false, true, true, true),
@@ -204,6 +208,7 @@ mod tests {
             (Action::ConfirmAdvice, false, false, false, true),
             (Action::ReadConversation, false, true, true, true),
             (Action::RecordConversation, false, false, true, true),
+            (Action::SaveOwnWords, false, false, true, true),
         ];
         for (action, summary, read, contribute, owner) in table {
             for (role, expected) in [

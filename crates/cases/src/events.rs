@@ -10,7 +10,7 @@ use crate::CaseError;
 use crate::attachments;
 
 /// The kinds of timeline events; the text of each is `event-kind-<kind>`.
-pub const EVENT_KINDS: [&str; 8] = [
+pub const EVENT_KINDS: [&str; 9] = [
     "conversation",
     "preparation",
     "email",
@@ -19,12 +19,18 @@ pub const EVENT_KINDS: [&str; 8] = [
     "report",
     "complaint",
     "meeting",
+    NOTE,
 ];
+
+/// A note: something written down, such as the parent's own words (see [`save_own_words`]).
+pub const NOTE: &str = "note";
 
 /// The longest title kept.
 const MAX_TITLE: usize = 300;
 /// The longest letter text kept on the timeline.
 const MAX_SENT_TEXT: usize = 20_000;
+/// The longest own-words text kept on the timeline, in characters.
+pub const MAX_OWN_WORDS: usize = 20_000;
 
 /// An event as a person typed it: kept whole when the form is refused, so nothing is lost.
 #[derive(Debug, Default, Clone)]
@@ -253,10 +259,89 @@ pub async fn letter_sent(
     Ok(event)
 }
 
+/// Why the parent's own words cannot be saved as a note.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OwnWordsRefused {
+    /// Nothing but spaces.
+    #[error("the text is empty")]
+    Empty,
+    /// More than [`MAX_OWN_WORDS`] characters.
+    #[error("the text has {chars} characters; at most {MAX_OWN_WORDS} are saved")]
+    TooLong { chars: usize },
+}
+
+/// Puts the parent's own words on the case's timeline: a [`NOTE`] dated `date` with `title`,
+/// whose notes are the text exactly as written. The timeline shows notes as Markdown through
+/// the sanitiser; here `\`, `<` and `&` are escaped for Markdown, so that what the parent typed
+/// is shown as typed (`<b>` as the characters, not as bold). Control characters other than
+/// new lines are dropped. The store writes the audit line (`event.add`).
+pub async fn save_own_words(
+    store: &dyn Store,
+    case_id: &str,
+    title: &str,
+    text: &str,
+    date: jiff::civil::Date,
+    actor: &Actor,
+) -> Result<Result<Event, OwnWordsRefused>, CaseError> {
+    let clean: String = text
+        .trim()
+        .replace("\r\n", "\n")
+        .chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect();
+    if clean.trim().is_empty() {
+        return Ok(Err(OwnWordsRefused::Empty));
+    }
+    let chars = clean.chars().count();
+    if chars > MAX_OWN_WORDS {
+        return Ok(Err(OwnWordsRefused::TooLong { chars }));
+    }
+    let event = Event {
+        id: new_id(),
+        case_id: case_id.to_string(),
+        kind: NOTE.to_string(),
+        date: date.to_string(),
+        title: title.trim().chars().take(MAX_TITLE).collect(),
+        notes: literal_markdown(&clean),
+        parties: String::new(),
+        sets_date: String::new(),
+        version: 1,
+        created_by: actor.user_id.clone(),
+        updated_at: actor.now,
+    };
+    store.add_event(&event, actor).await?;
+    Ok(Ok(event))
+}
+
+/// Text that Markdown shows as written: a backslash, `<` and `&` get a backslash before them,
+/// so no HTML tag or entity is made of them.
+pub fn literal_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(c, '\\' | '<' | '&') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use calendar::TypedDateError;
+
+    #[test]
+    fn own_words_become_markdown_shown_as_written() {
+        assert_eq!(
+            literal_markdown("<b>hoi</b> & \\n"),
+            "\\<b>hoi\\</b> \\& \\\\n"
+        );
+        assert_eq!(
+            literal_markdown("zit al 5 weken thuis"),
+            "zit al 5 weken thuis"
+        );
+    }
 
     fn draft(date: &str) -> EventDraft {
         EventDraft {

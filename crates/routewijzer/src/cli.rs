@@ -251,13 +251,15 @@ fn check(content: &Path, coverage: bool) -> Result<ExitCode> {
         walk.sampled
     );
     println!(
-        "understanding ok: {} patterns for {} questions",
+        "understanding ok: {} patterns for {} questions, {} place names in {} groups",
         u.patterns.len(),
         u.patterns
             .iter()
             .map(|p| p.question.as_str())
             .collect::<std::collections::BTreeSet<_>>()
-            .len()
+            .len(),
+        u.places.iter().map(|g| g.names.len()).sum::<usize>(),
+        u.places.len()
     );
     // Advice carries this version, so that advice given on older content can be recognised.
     println!("content version: {}", k.version);

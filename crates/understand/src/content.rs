@@ -14,6 +14,8 @@ use route::model::{Knowledge, Loc, QuestionType};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::places::{self, Places, RawPlaceWords, RawPlaces};
+
 /// The file this crate reads; the route loader leaves it alone.
 pub const FILE_NAME: &str = "understanding.toml";
 
@@ -39,6 +41,10 @@ struct RawFile {
     spelling: Vec<Spanned<RawSpelling>>,
     #[serde(default)]
     pattern: Vec<Spanned<RawPattern>>,
+    #[serde(default)]
+    place_words: RawPlaceWords,
+    #[serde(default)]
+    places: Vec<Spanned<RawPlaces>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -110,6 +116,10 @@ pub struct Understanding {
     pub patterns: Vec<Pattern>,
     /// Option values that exclude all others (`alone`), per question.
     pub alone: HashSet<(String, String)>,
+    /// Places and their school-holiday region, in file order.
+    pub places: Vec<Places>,
+    /// The question marked `sets-region`: a place named in the text proposes its answer.
+    pub region_question: Option<String>,
 }
 
 /// Reads the understanding file from the content folder; no file is no understanding (every
@@ -254,6 +264,15 @@ pub fn load_text(
             )),
         }
     }
+    let groups: Vec<(Loc, RawPlaces)> = raw
+        .places
+        .into_iter()
+        .map(|g| (at(g.span()), g.into_inner()))
+        .collect();
+    if !groups.is_empty() {
+        u.region_question = places::region_question(k).map(|q| q.id.clone());
+    }
+    u.places = places::compile(raw.place_words, groups, k, &ids, &mut errors);
     if errors.is_empty() {
         Ok(u)
     } else {

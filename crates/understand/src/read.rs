@@ -1,6 +1,11 @@
 //! Reading one text: find every pattern's matches, drop those in a negated clause, turn them
 //! into values, and keep only what is unambiguous. A wrong proposal is worse than none, so
 //! when two patterns disagree about a single-answer question, that question gets nothing.
+//!
+//! Places come first: the one region the places of the text agree on is the text's region.
+//! It resolves holiday words ("sinds de herfstvakantie") when the caller knows no region (an
+//! answer the parent chose wins over a place read from the text), and each place is a
+//! proposal for the region question. Two places in different regions give neither.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -13,6 +18,7 @@ use serde::Serialize;
 use crate::content::{Pattern, Proposes, Understanding};
 use crate::dates;
 use crate::normalise::{Normalised, normalise};
+use crate::places::{self, PlaceMatch};
 
 /// Longer texts are refused: a story of a few pages is about 5,000 characters, and matching
 /// stays fast and predictable below that.
@@ -35,9 +41,9 @@ pub struct Span {
     pub end: usize,
     /// The parent's own words there.
     pub words: String,
-    /// The pattern that matched them.
+    /// The pattern (or group of places) that matched them.
     pub pattern: String,
-    /// The value it proposed.
+    /// The value it proposed; for the place a holiday date was resolved with, its region.
     pub value: String,
 }
 
@@ -52,9 +58,27 @@ pub struct Proposal {
 
 /// One match that survived the negation check, before conflicts are settled.
 struct Candidate<'a> {
-    pattern: &'a Pattern,
+    question: &'a str,
+    kind: QuestionType,
+    /// The id of the pattern or the group of places.
+    pattern: &'a str,
     span: Range<usize>,
     value: String,
+    /// The places whose region the value rests on (a holiday date), shown with it.
+    places: Vec<PlaceWords<'a>>,
+}
+
+/// A place a value rests on: where it stands, its group of places and its region.
+struct PlaceWords<'a> {
+    span: Range<usize>,
+    group: &'a str,
+    region: &'static str,
+}
+
+/// The places of one text and the region they agree on.
+struct TextPlaces {
+    found: Vec<PlaceMatch>,
+    region: Option<Region>,
 }
 
 impl Understanding {
@@ -76,7 +100,8 @@ impl Understanding {
         }
         let n = normalise(text, &self.spellings);
         let clauses = self.clause_starts(&n.text);
-        let mut found = Vec::new();
+        let text_places = self.places_in(&n.text, &clauses);
+        let mut found = self.region_candidates(&text_places);
         for p in &self.patterns {
             for caps in p.regex.captures_iter(&n.text) {
                 let whole = caps.get(0).expect("group 0 is the match");
@@ -85,16 +110,83 @@ impl Understanding {
                 {
                     continue;
                 }
-                if let Some(value) = self.value(k, p, &caps, today, region) {
-                    found.push(Candidate {
-                        pattern: p,
-                        span: whole.range(),
-                        value,
-                    });
-                }
+                let mut places = Vec::new();
+                let value = match &p.proposes {
+                    Proposes::Date => self.date(k, &caps, today, region).or_else(|| {
+                        // Unclear without a region: the region the text's places agree on.
+                        let r = text_places.region.filter(|_| region.is_none())?;
+                        let value = self.date(k, &caps, today, Some(r))?;
+                        places = self.place_words(&text_places, r);
+                        Some(value)
+                    }),
+                    _ => self.value(k, p, &caps),
+                };
+                let Some(value) = value else {
+                    continue;
+                };
+                found.push(Candidate {
+                    question: &p.question,
+                    kind: p.kind,
+                    pattern: &p.id,
+                    span: whole.range(),
+                    value,
+                    places,
+                });
             }
         }
         Ok(self.settle(k, text, &n, found))
+    }
+
+    /// The places named in the text outside a negated clause ("we wonen niet meer in
+    /// Utrecht"), and the one region they agree on.
+    fn places_in(&self, text: &str, clauses: &[usize]) -> TextPlaces {
+        let found: Vec<PlaceMatch> = places::find(&self.places, text)
+            .into_iter()
+            .filter(|m| !self.negated(text, clauses, m.span.clone(), false))
+            .collect();
+        let mut regions: Vec<Region> = found.iter().filter_map(|m| m.region).collect();
+        regions.sort_by_key(|r| r.name());
+        regions.dedup();
+        let region = match regions.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        };
+        TextPlaces { found, region }
+    }
+
+    /// The places of the text in region `r`, for the spans of a date resolved with it.
+    fn place_words<'a>(&'a self, text_places: &TextPlaces, r: Region) -> Vec<PlaceWords<'a>> {
+        text_places
+            .found
+            .iter()
+            .filter(|m| m.region == Some(r))
+            .map(|m| PlaceWords {
+                span: m.span.clone(),
+                group: &self.places[m.group].id,
+                region: r.name(),
+            })
+            .collect()
+    }
+
+    /// Each place with a region proposes it for the question that sets the region.
+    fn region_candidates<'a>(&'a self, text_places: &TextPlaces) -> Vec<Candidate<'a>> {
+        let Some(question) = self.region_question.as_deref() else {
+            return Vec::new();
+        };
+        text_places
+            .found
+            .iter()
+            .filter_map(|m| {
+                Some(Candidate {
+                    question,
+                    kind: QuestionType::Choice,
+                    pattern: &self.places[m.group].id,
+                    span: m.span.clone(),
+                    value: m.region?.name().to_string(),
+                    places: Vec::new(),
+                })
+            })
+            .collect()
     }
 
     /// Where each clause of the normalised text starts: after a punctuation mark and at a
@@ -128,14 +220,8 @@ impl Understanding {
         words(&text[clause..end]).any(|(_, w)| self.negations.contains(w))
     }
 
-    fn value(
-        &self,
-        k: &Knowledge,
-        p: &Pattern,
-        caps: &regex::Captures,
-        today: Date,
-        region: Option<Region>,
-    ) -> Option<String> {
+    /// The value of a fixed or number pattern's match (dates: [`Self::date`]).
+    fn value(&self, k: &Knowledge, p: &Pattern, caps: &regex::Captures) -> Option<String> {
         match &p.proposes {
             Proposes::Fixed(v) => Some(v.clone()),
             Proposes::Number { times } => {
@@ -149,13 +235,22 @@ impl Understanding {
                 let fits = q.min.is_none_or(|m| n >= m) && q.max.is_none_or(|m| n <= m);
                 fits.then(|| format!("{n}"))
             }
-            Proposes::Date => {
-                let words = caps.name("date")?.as_str();
-                let bare = words.trim_start_matches("de ").trim_start_matches("het ");
-                let holiday = self.holidays.get(bare).copied();
-                dates::resolve(words, holiday, today, region, &k.calendar).map(|d| d.to_string())
-            }
+            Proposes::Date => None,
         }
+    }
+
+    /// The ISO date of a date pattern's match, resolved against today and the region.
+    fn date(
+        &self,
+        k: &Knowledge,
+        caps: &regex::Captures,
+        today: Date,
+        region: Option<Region>,
+    ) -> Option<String> {
+        let words = caps.name("date")?.as_str();
+        let bare = words.trim_start_matches("de ").trim_start_matches("het ");
+        let holiday = self.holidays.get(bare).copied();
+        dates::resolve(words, holiday, today, region, &k.calendar).map(|d| d.to_string())
     }
 
     /// Settles the candidates into proposals: of overlapping matches for one question the
@@ -170,7 +265,7 @@ impl Understanding {
     ) -> Vec<Proposal> {
         let mut by_question: BTreeMap<&str, Vec<Candidate>> = BTreeMap::new();
         for c in found {
-            by_question.entry(&c.pattern.question).or_default().push(c);
+            by_question.entry(c.question).or_default().push(c);
         }
         let mut proposals = Vec::new();
         for (question, mut list) in by_question {
@@ -194,7 +289,7 @@ impl Understanding {
                     values.push(c.value.clone());
                 }
             }
-            let kind = kept[0].pattern.kind;
+            let kind = kept[0].kind;
             let clear = match kind {
                 QuestionType::Multi => {
                     values.len() == 1
@@ -207,19 +302,27 @@ impl Understanding {
             if !clear {
                 continue;
             }
-            let spans = kept
-                .iter()
-                .map(|c| {
-                    let at = n.original(c.span.clone());
-                    Span {
-                        start: at.start,
-                        end: at.end,
-                        words: original[at].to_string(),
-                        pattern: c.pattern.id.clone(),
-                        value: c.value.clone(),
+            let span = |range: &Range<usize>, pattern: &str, value: &str| {
+                let at = n.original(range.clone());
+                Span {
+                    start: at.start,
+                    end: at.end,
+                    words: original[at].to_string(),
+                    pattern: pattern.to_string(),
+                    value: value.to_string(),
+                }
+            };
+            let mut spans: Vec<Span> = Vec::new();
+            for c in &kept {
+                spans.push(span(&c.span, c.pattern, &c.value));
+                for place in &c.places {
+                    let s = span(&place.span, place.group, place.region);
+                    if !spans.iter().any(|x| x.start == s.start && x.end == s.end) {
+                        spans.push(s);
                     }
-                })
-                .collect();
+                }
+            }
+            spans.sort_by_key(|s| s.start);
             proposals.push(Proposal {
                 question: question.to_string(),
                 values,

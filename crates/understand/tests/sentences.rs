@@ -1,6 +1,9 @@
-//! The test set of parents' sentences (`sentences.toml`) read with the real content: fails when
-//! precision falls under 0.95 or recall under 0.7 over the whole set. Run with `--nocapture`
-//! to see the table per question and every wrong or missed answer.
+//! The test sets of parents' sentences read with the real content. `sentences.toml` is the set
+//! the patterns were written against: fails when precision falls under 0.95 or recall under
+//! 0.7 over the whole set. `held_out.toml` was written before the reader ever ran over it and
+//! is never used to tune the patterns: it is measured and reported (see bench/README.md), and
+//! its precision is held to what it truly is. Run with `--nocapture` to see the table per
+//! question and every wrong or missed answer of each set.
 //!
 //! An answer is one (question, value) pair; a multiple-choice proposal gives one per value.
 
@@ -72,16 +75,19 @@ impl Count {
     }
 }
 
-#[test]
-fn the_sentence_set_is_read_with_high_precision() {
+/// Reads every sentence of `file` (in `tests/`), prints the table per question and every wrong
+/// or missed answer, and returns the number of sentences and the count over all questions.
+fn measure(file: &str) -> (usize, Count) {
     let content = root().join("content");
     let k = route::load::load_dir_without_walk(&content).expect("the content loads");
     let u = understand::load_dir(&content, &k).expect("the understanding file loads");
-    let text =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sentences.toml"))
-            .unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests")
+            .join(file),
+    )
+    .unwrap();
     let set: Set = toml::from_str(&text).expect("the sentence set parses");
-    assert!(set.case.len() >= 150, "at least 150 sentences");
     let mut per_question: BTreeMap<String, Count> = BTreeMap::new();
     let mut notes = Vec::new();
     for case in &set.case {
@@ -119,7 +125,7 @@ fn the_sentence_set_is_read_with_high_precision() {
         }
     }
     let mut total = Count::default();
-    println!("{} sentences", set.case.len());
+    println!("{file}: {} sentences", set.case.len());
     println!("| question | expected | proposed | right | precision | recall |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: |");
     for (q, c) in &per_question {
@@ -146,6 +152,13 @@ fn the_sentence_set_is_read_with_high_precision() {
     for n in &notes {
         println!("{n}");
     }
+    (set.case.len(), total)
+}
+
+#[test]
+fn the_sentence_set_is_read_with_high_precision() {
+    let (sentences, total) = measure("sentences.toml");
+    assert!(sentences >= 150, "at least 150 sentences");
     assert!(
         total.precision() >= 0.95,
         "precision {:.3} is under 0.95",
@@ -155,5 +168,19 @@ fn the_sentence_set_is_read_with_high_precision() {
         total.recall() >= 0.7,
         "recall {:.3} is under 0.7",
         total.recall()
+    );
+}
+
+#[test]
+fn the_held_out_set_is_measured() {
+    let (sentences, total) = measure("held_out.toml");
+    assert!(sentences >= 60, "at least 60 sentences");
+    // Measured 0.978 (131 of 134 proposals right) the first time the reader ran over this set.
+    // When this fails, do not fix the patterns on these sentences: write new sentences of that
+    // kind into sentences.toml and fix the patterns there.
+    assert!(
+        total.precision() >= 0.95,
+        "held-out precision {:.3} is under 0.95",
+        total.precision()
     );
 }

@@ -168,6 +168,10 @@ pub fn router(state: AppState, config: &Config) -> Router {
             "/dossiers/{case}/antwoorden/{version}",
             get(cases::versions::show),
         )
+        .route(
+            "/dossiers/{case}/eigen-woorden",
+            post(intake::own_words::save),
+        )
         .route("/dossiers/{case}/export", get(cases::export::export))
         .route("/dossiers/{case}/dossier.pdf", get(cases::dossier::pdf))
         .route("/dossiers/{case}/dossier.zip", get(cases::dossier::zip))

@@ -58,7 +58,7 @@ pub struct StepRef {
 #[derive(Serialize, ToSchema)]
 pub struct EventView {
     pub id: String,
-    /// `conversation`, `email`, `letter`, `decision`, `report`, `complaint` or `meeting`.
+    /// `conversation`, `email`, `letter`, `decision`, `report`, `complaint`, `meeting` or `note`.
     pub kind: String,
     /// ISO date, `YYYY-MM-DD`.
     pub date: String,
@@ -100,7 +100,7 @@ impl From<store::Event> for EventView {
 #[derive(ToSchema)]
 #[allow(dead_code)] // read member by member in `draft`, so each error names its member
 pub struct NewEvent {
-    /// `conversation`, `email`, `letter`, `decision`, `report`, `complaint` or `meeting`.
+    /// `conversation`, `email`, `letter`, `decision`, `report`, `complaint`, `meeting` or `note`.
     kind: String,
     /// The date the way people write it: `2027-03-01`, `1-3-2027`, `1 maart 2027`, ...
     date: String,

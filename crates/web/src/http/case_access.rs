@@ -97,6 +97,12 @@ pub const CASE_ROUTES: &[(&str, &str, Action)] = &[
         "/dossiers/{case}/antwoorden/{version}",
         Action::ReadAnswers,
     ),
+    // The parent's own words (intake) kept as a note on the timeline.
+    (
+        "POST",
+        "/dossiers/{case}/eigen-woorden",
+        Action::SaveOwnWords,
+    ),
     ("GET", "/dossiers/{case}/export", Action::Export),
     ("GET", "/dossiers/{case}/dossier.pdf", Action::ReadDossier),
     ("GET", "/dossiers/{case}/dossier.zip", Action::ReadDossier),

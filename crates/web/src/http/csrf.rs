@@ -3,8 +3,8 @@
 //! it is opened by a bearer token only, which a browser never sends by itself. The guard also keeps each path's size limit:
 //! form posts at most [`crate::FORM_LIMIT`], the answers-file upload at most
 //! [`crate::UPLOAD_LIMIT`], a new event with its attachment at most [`crate::ATTACHMENT_LIMIT`],
-//! a case file to import at most [`crate::IMPORT_LIMIT`], a parent's own words at most
-//! [`crate::OWN_WORDS_LIMIT`].
+//! a case file to import at most [`crate::IMPORT_LIMIT`], a parent's own words (read, or
+//! saved into a case) at most [`crate::OWN_WORDS_LIMIT`].
 //!
 //! An urlencoded form is small: it is read whole to find the token, and the handler gets the
 //! same bytes. A multipart upload can be large, so only its start is read: the token must be the
@@ -98,7 +98,9 @@ fn limit_for(path: &str) -> usize {
         crate::ATTACHMENT_LIMIT
     } else if path == "/dossiers/importeren" {
         crate::IMPORT_LIMIT
-    } else if path == OWN_WORDS_PATH {
+    } else if path == OWN_WORDS_PATH
+        || path.starts_with("/dossiers/") && path.ends_with(OWN_WORDS_PATH)
+    {
         crate::OWN_WORDS_LIMIT
     } else {
         crate::FORM_LIMIT

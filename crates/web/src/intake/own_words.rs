@@ -4,20 +4,29 @@
 //! came from; only the parent's "Verder" on that page makes it an answer.
 //!
 //! The text itself is never stored: the page that answers the POST shows it once with the
-//! words we read marked, and the session keeps only those words (the matched spans).
+//! words we read marked, and the session keeps only those words (the matched spans). Only when
+//! the parent chooses it, the text goes into one of their cases as a note on the timeline:
+//! under the text box, a signed-in parent sees one button per case they may add to, each
+//! sending the same form to `POST /dossiers/{case}/eigen-woorden` (through `CaseAccess`, action
+//! `SaveOwnWords`). Without a login the page says that saving needs an account; the text stays
+//! in the box.
 
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
+use cases::access::Action;
+use cases::events::OwnWordsRefused;
 use route::model::{Question, QuestionType};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
 use crate::http::answers;
+use crate::http::auth::{MaybeUser, SignedIn, now};
+use crate::http::case_access::CaseAccess;
 use crate::http::csrf;
-use crate::http::error::PageError;
+use crate::http::error::{PageError, case_error, store_error};
 use crate::http::forms::{FieldError, Filled};
 use crate::http::i18n::{Lang, Tr};
 use crate::http::layout::{Layout, render};
@@ -25,6 +34,8 @@ use crate::http::state::AppState;
 
 /// The session key of the proposals.
 const PROPOSALS: &str = "own_words_proposals";
+/// The session key of the case the text was just saved into (its id only), shown once.
+const SAVED: &str = "own_words_saved";
 /// The form field of the text.
 const FIELD: &str = "tekst";
 /// The page's path.
@@ -101,6 +112,16 @@ pub struct ProposalRow {
     pub answer: String,
 }
 
+/// What the page offers for keeping the text.
+enum Keep {
+    /// Not signed in: saving needs an account.
+    NeedsAccount,
+    /// Signed in, but no case to add a note to.
+    NoCase,
+    /// (id, title) of each case the parent may add the note to.
+    Cases(Vec<(String, String)>),
+}
+
 #[derive(Template)]
 #[template(path = "own_words.html")]
 struct OwnWordsPage {
@@ -110,6 +131,10 @@ struct OwnWordsPage {
     error: Option<FieldError>,
     /// Set after a text was read: the text in pieces, and what we proposed.
     read: Option<Reading>,
+    /// Set when there is a text to keep: how it can be saved into a case.
+    keep: Option<Keep>,
+    /// The id of the case the text was just saved into.
+    saved: Option<String>,
 }
 
 struct Reading {
@@ -118,6 +143,22 @@ struct Reading {
 }
 
 impl OwnWordsPage {
+    /// The cases the text can be saved into (empty without a login or a case).
+    fn keep_cases(&self) -> &[(String, String)] {
+        match &self.keep {
+            Some(Keep::Cases(list)) => list,
+            _ => &[],
+        }
+    }
+
+    fn needs_account(&self) -> bool {
+        matches!(self.keep, Some(Keep::NeedsAccount))
+    }
+
+    fn no_case(&self) -> bool {
+        matches!(self.keep, Some(Keep::NoCase))
+    }
+
     fn described_by(&self) -> &'static str {
         if self.error.is_some() {
             "tekst-hint tekst-fout"
@@ -138,13 +179,38 @@ fn page(lang: Lang, csrf: String, text: String, error: Option<FieldError>) -> Ow
         text,
         error,
         read: None,
+        keep: None,
+        saved: None,
     }
 }
 
-/// `GET /eigen-woorden`: the text box.
+/// `GET /eigen-woorden`: the text box; once after saving, where the text went.
 pub async fn form(lang: Lang, session: Session) -> Result<Response, PageError> {
     let csrf = csrf::token(&session).await?;
-    Ok(render(&page(lang, csrf, String::new(), None)))
+    let mut out = page(lang, csrf, String::new(), None);
+    out.saved = session.remove::<String>(SAVED).await?;
+    Ok(render(&out))
+}
+
+/// How the caller can keep the text: the cases they may add a note to.
+async fn keep(state: &AppState, user: Option<&SignedIn>) -> Result<Keep, PageError> {
+    let Some(u) = user else {
+        return Ok(Keep::NeedsAccount);
+    };
+    let cases: Vec<(String, String)> = state
+        .store
+        .cases_for_user(&u.user.id, now())
+        .await
+        .map_err(store_error)?
+        .into_iter()
+        .filter(|(_, role)| cases::access::allows(*role, Action::SaveOwnWords))
+        .map(|(c, _)| (c.id, c.title))
+        .collect();
+    Ok(if cases.is_empty() {
+        Keep::NoCase
+    } else {
+        Keep::Cases(cases)
+    })
 }
 
 #[derive(Deserialize)]
@@ -159,13 +225,17 @@ pub async fn read(
     State(state): State<AppState>,
     lang: Lang,
     session: Session,
+    user: MaybeUser,
     Form(posted): Form<Posted>,
 ) -> Result<Response, PageError> {
     let i = Tr { lang };
     let csrf = csrf::token(&session).await?;
     let text = posted.tekst;
     let k = &state.lib.k;
-    let region = answers::load(&session).await?.region;
+    // The region the parent chose, on its own page or as the answer of the region question;
+    // without one, places in the text may give it.
+    let stored = answers::load(&session).await?;
+    let region = answers::situation(k, &stored, state.today.date()).region(k);
     let result = state
         .lib
         .understanding
@@ -226,7 +296,59 @@ pub async fn read(
         pieces: pieces(&text, &marks),
         rows,
     });
+    out.keep = Some(keep(&state, user.0.as_ref()).await?);
     Ok(render(&out))
+}
+
+/// `POST /dossiers/{case}/eigen-woorden`: the parent chose to keep the text in this case; it
+/// becomes a note on the timeline, dated today. An empty or too long text gets the page again
+/// with a message and the text in the box.
+pub async fn save(
+    State(state): State<AppState>,
+    lang: Lang,
+    access: CaseAccess,
+    session: Session,
+    Form(posted): Form<Posted>,
+) -> Result<Response, PageError> {
+    let i = Tr { lang };
+    let saved = cases::events::save_own_words(
+        &*state.store,
+        &access.case.id,
+        &i.t("own-words-note-title"),
+        &posted.tekst,
+        state.today.date(),
+        &access.actor(),
+    )
+    .await
+    .map_err(case_error)?;
+    match saved {
+        Ok(_) => {
+            session.insert(SAVED, &access.case.id).await?;
+            Ok(Redirect::to(PATH).into_response())
+        }
+        Err(refused) => {
+            let message = match refused {
+                OwnWordsRefused::Empty => i.t("own-words-save-error-empty"),
+                OwnWordsRefused::TooLong { chars } => i.args(
+                    "own-words-error-too-long",
+                    &[
+                        ("max", cases::events::MAX_OWN_WORDS.to_string()),
+                        ("chars", chars.to_string()),
+                    ],
+                ),
+            };
+            let error = FieldError {
+                message,
+                field: FIELD.into(),
+            };
+            let csrf = csrf::token(&session).await?;
+            let mut out = page(lang, csrf, posted.tekst, Some(error));
+            out.keep = Some(keep(&state, Some(&access.user)).await?);
+            let mut response = render(&out);
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(response)
+        }
+    }
 }
 
 /// A proposal in words, as the check page shows an answer.

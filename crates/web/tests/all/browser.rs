@@ -674,6 +674,57 @@ async fn a_case_is_shared_with_an_advocate_and_revoked() {
         "the event, on the date typed in words, and its file are on the timeline"
     );
 
+    // The parent's own words, kept as a note in the case with its button (a formaction of the
+    // same form, no JavaScript needed).
+    parent.goto(&format!("{base}/eigen-woorden")).await.unwrap();
+    fill(
+        &parent,
+        "#tekst",
+        "Wij wonen in Zwolle. Mijn zoon zit al 5 weken thuis <b>echt</b>".into(),
+    )
+    .await;
+    submit(
+        &parent,
+        "form[action='/eigen-woorden'] button[type=submit]:not([formaction])",
+    )
+    .await;
+    if !axe_js.is_empty() {
+        failures.extend(
+            axe(&parent, &axe_js)
+                .await
+                .into_iter()
+                .map(|v| format!("own words with a case to keep them in: {v}")),
+        );
+    }
+    submit(
+        &parent,
+        "form[action='/eigen-woorden'] button[formaction$='/eigen-woorden']",
+    )
+    .await;
+    assert!(
+        parent
+            .source()
+            .await
+            .unwrap()
+            .contains("Uw tekst staat in uw dossier"),
+        "where the text went"
+    );
+    if !axe_js.is_empty() {
+        failures.extend(
+            axe(&parent, &axe_js)
+                .await
+                .into_iter()
+                .map(|v| format!("own words kept: {v}")),
+        );
+    }
+    parent.goto(&format!("{base}{case_path}")).await.unwrap();
+    let source = parent.source().await.unwrap();
+    assert!(
+        source.contains("In eigen woorden")
+            && source.contains("zit al 5 weken thuis &lt;b&gt;echt&lt;/b&gt;"),
+        "the note is on the timeline, as typed"
+    );
+
     parent
         .goto(&format!("{base}{case_path}/delen"))
         .await
