@@ -13,7 +13,7 @@ use calendar::TypedDateError;
 use jiff::civil::Date;
 use route::Knowledge;
 use route::model::Step;
-use store::{Actor, Edit, Event, Store, new_id};
+use store::{Actor, Edit, Event, Store};
 
 use crate::CaseError;
 use crate::outcomes::{self, OutcomeRefused};
@@ -210,19 +210,14 @@ pub async fn save_goal(
         }
         None if goal.is_empty() => {}
         None => {
-            let event = Event {
-                id: new_id(),
-                case_id: case_id.to_string(),
-                kind: PREPARATION.to_string(),
-                date: today.to_string(),
-                title: step.title.clone(),
-                notes: goal,
-                parties: String::new(),
-                sets_date: String::new(),
-                version: 1,
-                created_by: actor.user_id.clone(),
-                updated_at: actor.now,
-            };
+            let event = crate::events::new_event(
+                case_id,
+                PREPARATION,
+                today,
+                step.title.clone(),
+                goal,
+                actor,
+            );
             store.add_event(&event, actor).await?;
         }
     }
@@ -286,19 +281,14 @@ pub async fn record(
     {
         return Ok(Err(ReportRefused::OutcomeDate(e)));
     }
-    let event = Event {
-        id: new_id(),
-        case_id: case_id.to_string(),
-        kind: CONVERSATION.to_string(),
-        date: date.to_string(),
-        title: step.title.clone(),
-        notes: notes(&draft.present, &agreements),
-        parties: String::new(),
-        sets_date: String::new(),
-        version: 1,
-        created_by: actor.user_id.clone(),
-        updated_at: actor.now,
-    };
+    let event = crate::events::new_event(
+        case_id,
+        CONVERSATION,
+        date,
+        step.title.clone(),
+        notes(&draft.present, &agreements),
+        actor,
+    );
     store.add_event(&event, actor).await?;
     let recorded = outcomes::record(
         store,

@@ -159,17 +159,16 @@ pub async fn add(
     let known = store.parties(case_id).await?;
     party_ids.retain(|id| known.iter().any(|p| p.id == *id));
     let event = Event {
-        id: new_id(),
-        case_id: case_id.to_string(),
-        kind: draft.kind.clone(),
-        date: date.to_string(),
-        title: draft.title(),
-        notes: draft.notes.clone(),
         parties: party_ids.join(","),
         sets_date: draft.sets_date.clone(),
-        version: 1,
-        created_by: actor.user_id.clone(),
-        updated_at: actor.now,
+        ..new_event(
+            case_id,
+            &draft.kind,
+            date,
+            draft.title(),
+            draft.notes.clone(),
+            actor,
+        )
     };
     store.add_event(&event, actor).await?;
     if let (Some(u), Some(media_type)) = (upload, media_type) {
@@ -239,21 +238,19 @@ pub async fn letter_sent(
         .collect::<Vec<_>>()
         .join("\n\n");
     let event = Event {
-        id: new_id(),
-        case_id: case_id.to_string(),
-        kind: "letter".to_string(),
-        date: date.to_string(),
-        title: letter.title.chars().take(MAX_TITLE).collect(),
-        notes,
-        parties: String::new(),
         sets_date: letter
             .follow_up
             .as_ref()
             .and_then(|f| f.date_question.clone())
             .unwrap_or_default(),
-        version: 1,
-        created_by: actor.user_id.clone(),
-        updated_at: actor.now,
+        ..new_event(
+            case_id,
+            "letter",
+            date,
+            letter.title.chars().take(MAX_TITLE).collect(),
+            notes,
+            actor,
+        )
     };
     store.add_event(&event, actor).await?;
     Ok(event)
@@ -296,21 +293,41 @@ pub async fn save_own_words(
     if chars > MAX_OWN_WORDS {
         return Ok(Err(OwnWordsRefused::TooLong { chars }));
     }
-    let event = Event {
+    let event = new_event(
+        case_id,
+        NOTE,
+        date,
+        title.trim().chars().take(MAX_TITLE).collect(),
+        literal_markdown(&clean),
+        actor,
+    );
+    store.add_event(&event, actor).await?;
+    Ok(Ok(event))
+}
+
+/// A new event that `actor` writes now: a fresh id, version 1, no parties and no date it sets
+/// (callers that have those set them with struct update syntax).
+pub fn new_event(
+    case_id: &str,
+    kind: &str,
+    date: impl std::fmt::Display,
+    title: String,
+    notes: String,
+    actor: &Actor,
+) -> Event {
+    Event {
         id: new_id(),
         case_id: case_id.to_string(),
-        kind: NOTE.to_string(),
+        kind: kind.to_string(),
         date: date.to_string(),
-        title: title.trim().chars().take(MAX_TITLE).collect(),
-        notes: literal_markdown(&clean),
+        title,
+        notes,
         parties: String::new(),
         sets_date: String::new(),
         version: 1,
         created_by: actor.user_id.clone(),
         updated_at: actor.now,
-    };
-    store.add_event(&event, actor).await?;
-    Ok(Ok(event))
+    }
 }
 
 /// Text that Markdown shows as written: a backslash, `<` and `&` get a backslash before them,
