@@ -13,7 +13,7 @@ use jiff::ToSpan;
 use jiff::civil::{Date, date};
 use serde::{Deserialize, Serialize};
 
-use crate::format::format_date_nl;
+use crate::format::{Lang, format_date, format_date_nl};
 use crate::schoolvakanties::{NoData, Region, SchoolCalendar, SchoolHoliday};
 use crate::termijnenwet::{RestDayReason, is_rest_day, is_working_day, next_working_day};
 
@@ -135,6 +135,51 @@ pub enum TermError {
     OutOfRange,
 }
 
+impl TermError {
+    /// The message in `lang` (the `Display` text is the Dutch one).
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Nl => self.to_string(),
+            Lang::En => match self {
+                TermError::MonthRoundingRequired => {
+                    "a term in months needs a rounding (end-of-month or next-day)".to_string()
+                }
+                TermError::MonthRoundingNotAllowed => {
+                    "a rounding (month-rounding) belongs only to a term in months".to_string()
+                }
+                TermError::RegionRequired => {
+                    "a term in school weeks needs the region (noord, midden or zuid)".to_string()
+                }
+                TermError::InvalidSuspension { from, to } => {
+                    format!("the pause from {from} to {to} does not end after it begins")
+                }
+                TermError::NoData(no_data) => no_data.message(lang),
+                TermError::OutOfRange => "this date is outside the calendar".to_string(),
+            },
+        }
+    }
+}
+
+/// The lines that explain a deadline, written in both languages side by side so that they
+/// always say the same.
+#[derive(Default)]
+struct Lines {
+    nl: Vec<String>,
+    en: Vec<String>,
+}
+
+impl Lines {
+    fn push(&mut self, nl: String, en: String) {
+        self.nl.push(nl);
+        self.en.push(en);
+    }
+
+    fn insert_first(&mut self, nl: String, en: String) {
+        self.nl.insert(0, nl);
+        self.en.insert(0, en);
+    }
+}
+
 /// A computed deadline with everything needed to explain it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
@@ -158,6 +203,18 @@ pub struct Deadline {
     pub region: Option<Region>,
     /// Short Dutch lines saying how the end was computed.
     pub explanation: Vec<String>,
+    /// The same lines in English.
+    pub explanation_en: Vec<String>,
+}
+
+impl Deadline {
+    /// The lines saying how the end was computed, in `lang`.
+    pub fn explanation_in(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Nl => &self.explanation,
+            Lang::En => &self.explanation_en,
+        }
+    }
 }
 
 /// Add `months` calendar months to `start`. When the day does not exist in the target month
@@ -213,7 +270,7 @@ pub fn deadline(
         }
     }
     let suspensions = merged(suspensions);
-    let mut explanation = Vec::new();
+    let mut explanation = Lines::default();
     let length = rule.length;
 
     let (raw_end, end_after_suspension, suspended_days) = match rule.unit {
@@ -227,18 +284,24 @@ pub fn deadline(
                         .ok_or(TermError::MonthRoundingRequired)?;
                     let raw_end = add_months(start, length, rounding)?;
                     if start.day() != raw_end.day() {
-                        explanation.push(month_rounding_line(start, rounding));
+                        let (nl, en) = month_rounding_lines(start, rounding);
+                        explanation.push(nl, en);
                     }
                     raw_end
                 }
             };
-            explanation.insert(
-                0,
+            explanation.insert_first(
                 format!(
                     "{} na {} is {}.",
-                    amount(length, rule.unit),
+                    amount(length, rule.unit, Lang::Nl),
                     format_date_nl(start),
                     format_date_nl(raw_end)
+                ),
+                format!(
+                    "{} after {} is {}.",
+                    amount(length, rule.unit, Lang::En),
+                    format_date(start, Lang::En),
+                    format_date(raw_end, Lang::En)
                 ),
             );
             let (end, added) = extend_by_suspensions(start, raw_end, &suspensions)?;
@@ -247,12 +310,20 @@ pub fn deadline(
         Unit::WorkingDays => {
             let raw_end = nth_working_day(start, length, &[])?;
             let end = nth_working_day(start, length, &suspensions)?;
-            explanation.push(format!(
-                "{} na {} is {}. Zaterdagen, zondagen en feestdagen tellen niet mee.",
-                amount(length, rule.unit),
-                format_date_nl(start),
-                format_date_nl(raw_end)
-            ));
+            explanation.push(
+                format!(
+                    "{} na {} is {}. Zaterdagen, zondagen en feestdagen tellen niet mee.",
+                    amount(length, rule.unit, Lang::Nl),
+                    format_date_nl(start),
+                    format_date_nl(raw_end)
+                ),
+                format!(
+                    "{} after {} is {}. Saturdays, Sundays and public holidays do not count.",
+                    amount(length, rule.unit, Lang::En),
+                    format_date(start, Lang::En),
+                    format_date(raw_end, Lang::En)
+                ),
+            );
             (
                 raw_end,
                 end,
@@ -263,18 +334,30 @@ pub fn deadline(
             let region = region.ok_or(TermError::RegionRequired)?;
             let (raw_end, skipped) = school_weeks_end(start, length, region, cal, &[])?;
             let (end, _) = school_weeks_end(start, length, region, cal, &suspensions)?;
-            explanation.push(format!(
-                "{} na {} is {}.",
-                amount(length, rule.unit),
-                format_date_nl(start),
-                format_date_nl(raw_end)
-            ));
-            if skipped > 0 {
-                explanation.push(if skipped == 1 {
-                    format!("1 week zonder lessen (schoolvakantie of vrije dagen, regio {region}) telt niet mee.")
-                } else {
-                    format!("{skipped} weken zonder lessen (schoolvakantie of vrije dagen, regio {region}) tellen niet mee.")
-                });
+            explanation.push(
+                format!(
+                    "{} na {} is {}.",
+                    amount(length, rule.unit, Lang::Nl),
+                    format_date_nl(start),
+                    format_date_nl(raw_end)
+                ),
+                format!(
+                    "{} after {} is {}.",
+                    amount(length, rule.unit, Lang::En),
+                    format_date(start, Lang::En),
+                    format_date(raw_end, Lang::En)
+                ),
+            );
+            if skipped == 1 {
+                explanation.push(
+                    format!("1 week zonder lessen (schoolvakantie of vrije dagen, regio {region}) telt niet mee."),
+                    format!("1 week without lessons (school holiday or days off, region {region}) does not count."),
+                );
+            } else if skipped > 1 {
+                explanation.push(
+                    format!("{skipped} weken zonder lessen (schoolvakantie of vrije dagen, regio {region}) tellen niet mee."),
+                    format!("{skipped} weeks without lessons (school holiday or days off, region {region}) do not count."),
+                );
             }
             (
                 raw_end,
@@ -285,11 +368,18 @@ pub fn deadline(
     };
 
     if end_after_suspension != raw_end {
-        explanation.push(format!(
-            "De termijn liep {} dagen niet (opschorting). Daardoor eindigt hij op {}.",
-            suspended_days,
-            format_date_nl(end_after_suspension)
-        ));
+        explanation.push(
+            format!(
+                "De termijn liep {} dagen niet (opschorting). Daardoor eindigt hij op {}.",
+                suspended_days,
+                format_date_nl(end_after_suspension)
+            ),
+            format!(
+                "The term was paused for {} days. So it ends on {}.",
+                suspended_days,
+                format_date(end_after_suspension, Lang::En)
+            ),
+        );
     }
 
     let mut end = end_after_suspension;
@@ -301,10 +391,17 @@ pub fn deadline(
     };
     if let Some(reason) = rest_day {
         let new_end = next_working_day(end);
-        explanation.push(format!(
-            "Dat is {reason}; volgens de Algemene termijnenwet schuift de termijn naar {}.",
-            format_date_nl(new_end)
-        ));
+        explanation.push(
+            format!(
+                "Dat is {reason}; volgens de Algemene termijnenwet schuift de termijn naar {}.",
+                format_date_nl(new_end)
+            ),
+            format!(
+                "That is {}; under the Algemene termijnenwet (the General Time Limits Act) the term moves to {}.",
+                reason.describe(Lang::En),
+                format_date(new_end, Lang::En)
+            ),
+        );
         moved = Some((end, reason));
         end = new_end;
     }
@@ -314,14 +411,21 @@ pub fn deadline(
     if let Some(region) = region {
         match cal.holiday_at(end, region) {
             Ok(Some(holiday)) => {
-                explanation.push(format!("Die dag valt in de {}.", holiday.describe_nl()));
+                explanation.push(
+                    format!("Die dag valt in de {}.", holiday.describe_nl()),
+                    format!("That day falls in the {}.", holiday.describe(Lang::En)),
+                );
                 in_school_holiday = Some(holiday.clone());
             }
             Ok(None) => {}
             Err(no_data) => {
-                explanation.push(format!(
-                    "Of die dag in een schoolvakantie valt, weten we niet: {no_data}."
-                ));
+                explanation.push(
+                    format!("Of die dag in een schoolvakantie valt, weten we niet: {no_data}."),
+                    format!(
+                        "We do not know if that day falls in a school holiday: {}.",
+                        no_data.message(Lang::En)
+                    ),
+                );
                 holiday_lookup = Err(no_data);
             }
         }
@@ -336,30 +440,45 @@ pub fn deadline(
         in_school_holiday,
         holiday_lookup,
         region,
-        explanation,
+        explanation: explanation.nl,
+        explanation_en: explanation.en,
     })
 }
 
-/// "6 weken", "1 week", "10 werkdagen".
-fn amount(length: u32, unit: Unit) -> String {
-    let (one, many) = match unit {
-        Unit::Days => ("dag", "dagen"),
-        Unit::Weeks => ("week", "weken"),
-        Unit::Months => ("maand", "maanden"),
-        Unit::WorkingDays => ("werkdag", "werkdagen"),
-        Unit::SchoolWeeks => ("schoolweek", "schoolweken"),
+/// "6 weken", "1 week", "10 werkdagen"; "6 weeks", "10 working days".
+fn amount(length: u32, unit: Unit, lang: Lang) -> String {
+    let (one, many) = match (unit, lang) {
+        (Unit::Days, Lang::Nl) => ("dag", "dagen"),
+        (Unit::Weeks, Lang::Nl) => ("week", "weken"),
+        (Unit::Months, Lang::Nl) => ("maand", "maanden"),
+        (Unit::WorkingDays, Lang::Nl) => ("werkdag", "werkdagen"),
+        (Unit::SchoolWeeks, Lang::Nl) => ("schoolweek", "schoolweken"),
+        (Unit::Days, Lang::En) => ("day", "days"),
+        (Unit::Weeks, Lang::En) => ("week", "weeks"),
+        (Unit::Months, Lang::En) => ("month", "months"),
+        (Unit::WorkingDays, Lang::En) => ("working day", "working days"),
+        (Unit::SchoolWeeks, Lang::En) => ("school week", "school weeks"),
     };
     format!("{length} {}", if length == 1 { one } else { many })
 }
 
-fn month_rounding_line(start: Date, rounding: MonthRounding) -> String {
-    let what = match rounding {
-        MonthRounding::EndOfMonth => "de laatste dag van die maand",
-        MonthRounding::NextDay => "de eerste dag van de maand erna",
+fn month_rounding_lines(start: Date, rounding: MonthRounding) -> (String, String) {
+    let (nl, en) = match rounding {
+        MonthRounding::EndOfMonth => ("de laatste dag van die maand", "the last day of that month"),
+        MonthRounding::NextDay => (
+            "de eerste dag van de maand erna",
+            "the first day of the next month",
+        ),
     };
-    format!(
-        "Die maand heeft geen {}e dag; de termijn eindigt daarom op {what}.",
-        start.day()
+    (
+        format!(
+            "Die maand heeft geen {}e dag; de termijn eindigt daarom op {nl}.",
+            start.day()
+        ),
+        format!(
+            "That month has no day {}; so the term ends on {en}.",
+            start.day()
+        ),
     )
 }
 

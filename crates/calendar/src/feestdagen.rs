@@ -46,6 +46,28 @@ impl PublicHoliday {
     }
 }
 
+impl PublicHoliday {
+    /// The name in `lang`: the Dutch name, or the English one ("Easter Monday").
+    pub fn name_in(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Nl => self.name(),
+            crate::Lang::En => match self {
+                PublicHoliday::Nieuwjaarsdag => "New Year's Day",
+                PublicHoliday::GoedeVrijdag => "Good Friday",
+                PublicHoliday::EerstePaasdag => "Easter Sunday",
+                PublicHoliday::TweedePaasdag => "Easter Monday",
+                PublicHoliday::Koningsdag => "King's Day",
+                PublicHoliday::Bevrijdingsdag => "Liberation Day",
+                PublicHoliday::Hemelvaartsdag => "Ascension Day",
+                PublicHoliday::EerstePinksterdag => "Whit Sunday",
+                PublicHoliday::TweedePinksterdag => "Whit Monday",
+                PublicHoliday::EersteKerstdag => "Christmas Day",
+                PublicHoliday::TweedeKerstdag => "Boxing Day",
+            },
+        }
+    }
+}
+
 impl fmt::Display for PublicHoliday {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

@@ -22,7 +22,10 @@ pub use deadline::{
     Deadline, MonthRounding, Suspension, TermError, TermRule, Unit, add_months, deadline,
 };
 pub use feestdagen::{PublicHoliday, easter_sunday, public_holiday, public_holidays};
-pub use format::{format_date_nl, month_name_nl, weekday_name_nl};
+pub use format::{
+    Lang, format_date, format_date_nl, month_name_en, month_name_nl, weekday_name_en,
+    weekday_name_nl,
+};
 pub use schoolvakanties::{
     HolidayFileError, HolidayKind, NoData, ParseRegionError, ParseSchoolYearError, Region,
     SchoolCalendar, SchoolHoliday, SchoolYear, school_year_of,

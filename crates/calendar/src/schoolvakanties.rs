@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::confidence::Confidence;
-use crate::format::{format_day_month_year_nl, month_name_nl};
 use crate::serde_date::ContentDate;
 
 /// The three school holiday regions. Which municipality is in which region is for the user to
@@ -99,6 +98,22 @@ impl HolidayKind {
             HolidayKind::Voorjaar => "voorjaarsvakantie",
             HolidayKind::Mei => "meivakantie",
             HolidayKind::Zomer => "zomervakantie",
+        }
+    }
+}
+
+impl HolidayKind {
+    /// The name in `lang` ("zomervakantie", "summer holiday").
+    pub fn name_in(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Nl => self.name(),
+            crate::Lang::En => match self {
+                HolidayKind::Herfst => "autumn holiday",
+                HolidayKind::Kerst => "Christmas holiday",
+                HolidayKind::Voorjaar => "spring holiday",
+                HolidayKind::Mei => "May holiday",
+                HolidayKind::Zomer => "summer holiday",
+            },
         }
     }
 }
@@ -217,6 +232,8 @@ pub struct SchoolHoliday {
     pub confidence: Confidence,
     /// Required for M and C: what is uncertain and which other dates were seen.
     pub note: Option<String>,
+    /// The note in English.
+    pub note_en: Option<String>,
     /// Source ids (see `content/sources`).
     pub sources: Vec<String>,
     /// Where it was defined, for error messages and "check" output.
@@ -230,20 +247,41 @@ impl SchoolHoliday {
         self.start <= day && day <= self.end
     }
 
+    /// The note in `lang`.
+    pub fn note_in(&self, lang: crate::Lang) -> Option<&str> {
+        match lang {
+            crate::Lang::Nl => self.note.as_deref(),
+            crate::Lang::En => self.note_en.as_deref().or(self.note.as_deref()),
+        }
+    }
+
     /// Dutch description: "zomervakantie regio zuid (24 juli t/m 5 september 2027)". The year
     /// of the first day is left out when both days are in the same year.
     pub fn describe_nl(&self) -> String {
+        self.describe(crate::Lang::Nl)
+    }
+
+    /// [`Self::describe_nl`] in `lang`: "summer holiday, region zuid (24 July to 5 September
+    /// 2027)". The region keeps its Dutch name: parents find it under that name.
+    pub fn describe(&self, lang: crate::Lang) -> String {
         let from = if self.start.year() == self.end.year() {
-            format!("{} {}", self.start.day(), month_name_nl(self.start.month()))
+            format!(
+                "{} {}",
+                self.start.day(),
+                crate::format::month_name(self.start.month(), lang)
+            )
         } else {
-            format_day_month_year_nl(self.start)
+            crate::format::format_day_month_year(self.start, lang)
         };
-        format!(
-            "{} regio {} ({from} t/m {})",
-            self.kind,
-            self.region,
-            format_day_month_year_nl(self.end)
-        )
+        let to = crate::format::format_day_month_year(self.end, lang);
+        match lang {
+            crate::Lang::Nl => format!("{} regio {} ({from} t/m {to})", self.kind, self.region),
+            crate::Lang::En => format!(
+                "{}, region {} ({from} to {to})",
+                self.kind.name_in(lang),
+                self.region
+            ),
+        }
     }
 }
 
@@ -254,6 +292,19 @@ impl SchoolHoliday {
 pub struct NoData {
     pub school_year: SchoolYear,
     pub region: Region,
+}
+
+impl NoData {
+    /// The message in `lang`.
+    pub fn message(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Nl => self.to_string(),
+            crate::Lang::En => format!(
+                "no school holiday dates for {}, region {}",
+                self.school_year, self.region
+            ),
+        }
+    }
 }
 
 /// A problem in a holiday table, at a line of a file. For content editors, so in English like
@@ -310,6 +361,9 @@ struct RawHoliday {
     confidence: Option<Confidence>,
     #[serde(default)]
     note: Option<String>,
+    /// The note in English; required beside `note`.
+    #[serde(default)]
+    note_en: Option<String>,
     /// Optional: the entry's own sources instead of the file's.
     #[serde(default)]
     sources: Option<Vec<String>>,
@@ -457,6 +511,18 @@ impl SchoolCalendar {
                     .as_ref()
                     .map(|n| n.trim().to_string())
                     .filter(|n| !n.is_empty());
+                let note_en = raw_holiday
+                    .note_en
+                    .as_ref()
+                    .map(|n| n.trim().to_string())
+                    .filter(|n| !n.is_empty());
+                if note.is_some() && note_en.is_none() {
+                    report(
+                        entry_line,
+                        "note-en is required beside note: the note in English, for English readers"
+                            .to_string(),
+                    );
+                }
                 if !confidence.is_certain() && note.is_none() {
                     report(
                         entry_line,
@@ -486,6 +552,7 @@ impl SchoolCalendar {
                         binding: raw_holiday.binding,
                         confidence,
                         note: note.clone(),
+                        note_en: note_en.clone(),
                         sources: sources.clone(),
                         file: path.clone(),
                         line: entry_line,

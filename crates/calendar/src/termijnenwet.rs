@@ -60,6 +60,23 @@ pub enum RestDayReason {
     GelijkgesteldeDag,
 }
 
+impl RestDayReason {
+    /// The reason in `lang`, to follow "Dat is" / "That is": "een zaterdag", "a Saturday".
+    pub fn describe(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Nl => self.to_string(),
+            crate::Lang::En => match self {
+                RestDayReason::Zaterdag => "a Saturday".to_string(),
+                RestDayReason::Zondag => "a Sunday".to_string(),
+                RestDayReason::Feestdag(holiday) => holiday.name_in(lang).to_string(),
+                RestDayReason::GelijkgesteldeDag => {
+                    "a day the government treats as a public holiday".to_string()
+                }
+            },
+        }
+    }
+}
+
 impl fmt::Display for RestDayReason {
     /// Dutch, to follow "Dat is ...": "een zaterdag", "Tweede Paasdag".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

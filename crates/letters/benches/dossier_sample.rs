@@ -15,6 +15,7 @@ pub fn event_note(n: usize) -> String {
 pub fn sample_dossier(events: usize, attachments: usize) -> Dossier {
     let kinds = ["Gesprek", "E-mail", "Brief", "Besluit"];
     Dossier {
+        lang: "nl".into(),
         title: "Dossier van Noor".into(),
         cover: vec![
             ("Kind".into(), COVER_NAME.into()),

@@ -78,6 +78,8 @@ pub struct PlanStep {
 /// The one-page personal plan of the route. Every text, labels included, comes from the caller.
 #[derive(Debug, Clone, Serialize)]
 pub struct Plan {
+    /// The language of the texts ("nl" or "en"): the PDF says it, for screen readers.
+    pub lang: String,
     pub title: String,
     /// "Gemaakt op 29 november 2026 ..."
     pub lead: String,
@@ -120,6 +122,8 @@ pub struct DossierAttachment {
 /// and an index of attachments. Every text, headings and labels included, comes from the caller.
 #[derive(Debug, Clone, Serialize)]
 pub struct Dossier {
+    /// The language of the texts ("nl" or "en"): the PDF says it, for screen readers.
+    pub lang: String,
     /// The document title (cover and PDF metadata).
     pub title: String,
     /// The cover: (label, value), for example the child's first name, the school, the date of
@@ -164,6 +168,8 @@ pub struct SheetSection {
 /// for notes. Every text, headings included, comes from the caller.
 #[derive(Debug, Clone, Serialize)]
 pub struct ConversationSheet {
+    /// The language of the texts ("nl" or "en"): the PDF says it, for screen readers.
+    pub lang: String,
     pub title: String,
     /// Under the title: with whom, and for which case.
     pub lead: String,

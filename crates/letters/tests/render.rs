@@ -284,6 +284,7 @@ fn typst_syntax_in_user_text_appears_literally() {
 #[test]
 fn plan_renders_on_one_page() {
     let plan = letters::Plan {
+        lang: "nl".into(),
         title: "Uw plan".into(),
         lead: "Gemaakt op 3 maart 2027.".into(),
         steps_heading: "Uw route".into(),
@@ -363,6 +364,7 @@ fn a_long_letter_gets_page_numbers() {
 #[test]
 fn conversation_sheet_holds_its_parts() {
     let sheet = letters::ConversationSheet {
+        lang: "nl".into(),
         title: "Gesprek voorbereiden: Praat met de school".into(),
         lead: "Met de intern begeleider.".into(),
         sections: vec![

@@ -414,22 +414,22 @@ fn term_advice(
     match calendar::deadline(start, &rule, &suspensions, &k.calendar, region) {
         Ok(d) => {
             if let Err(e) = &d.holiday_lookup {
-                notes.push(e.to_string());
+                notes.push(e.message(k.lang));
             }
             out.deadline = Some(DeadlineAdvice {
                 start,
                 date: d.end,
-                date_text: calendar::format_date_nl(d.end),
-                computed: d.explanation.clone(),
-                in_school_holiday: d.in_school_holiday.as_ref().map(|h| h.describe_nl()),
+                date_text: calendar::format_date(d.end, k.lang),
+                computed: d.explanation_in(k.lang).to_vec(),
+                in_school_holiday: d.in_school_holiday.as_ref().map(|h| h.describe(k.lang)),
                 holiday_uncertain: d
                     .in_school_holiday
                     .as_ref()
                     .filter(|h| !h.confidence.is_certain())
-                    .map(|h| h.note.clone().unwrap_or_default()),
+                    .map(|h| h.note_in(k.lang).unwrap_or_default().to_string()),
             })
         }
-        Err(e) => out.no_date = Some(NoDate::Calendar(e.to_string())),
+        Err(e) => out.no_date = Some(NoDate::Calendar(e.message(k.lang))),
     }
     out
 }

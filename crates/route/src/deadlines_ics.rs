@@ -20,22 +20,32 @@ pub fn calendar(r: &Report) -> ics::Calendar {
         .iter()
         .filter_map(|t| {
             let d = t.deadline.as_ref()?;
+            let en = r.lang == calendar::Lang::En;
             let mut description = vec![t.explain.trim().to_string(), String::new()];
             description.extend(d.computed.iter().cloned());
             if let Some(h) = &d.in_school_holiday {
-                description.push(format!("Deze datum valt in de {h}."));
+                description.push(if en {
+                    format!("This date falls in the {h}.")
+                } else {
+                    format!("Deze datum valt in de {h}.")
+                });
             }
             description.push(String::new());
+            let source = if en { "Source" } else { "Bron" };
             for s in &t.sources {
                 match s.url {
-                    Some(url) => description.push(format!("Bron: {} ({url})", s.title)),
-                    None => description.push(format!("Bron: {}", s.title)),
+                    Some(url) => description.push(format!("{source}: {} ({url})", s.title)),
+                    None => description.push(format!("{source}: {}", s.title)),
                 }
             }
             Some(ics::Event {
                 uid: format!("{}-{}@routewijzer", t.id, d.start),
                 date: d.date,
-                summary: format!("Uiterlijk vandaag: {}", t.title),
+                summary: if en {
+                    format!("Deadline today: {}", t.title)
+                } else {
+                    format!("Uiterlijk vandaag: {}", t.title)
+                },
                 description: description.join("\n"),
                 url: t.sources.iter().find_map(|s| s.url.map(str::to_string)),
                 alarms: ALARMS.to_vec(),

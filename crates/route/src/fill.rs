@@ -1,5 +1,6 @@
 //! Values in texts: a content text may name an answer or derived value as `{{id}}`, and the
-//! advice shows it filled in (a date as "zaterdag 17 juli 2027", a choice by its label).
+//! advice shows it filled in (a date as "zaterdag 17 juli 2027" or "Saturday 17 July 2027", in
+//! the content's language, a choice by its label).
 
 use crate::condition::{Value, Values};
 use crate::model::Knowledge;
@@ -20,7 +21,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 /// One value written for people.
 pub fn show(k: &Knowledge, id: &str, v: &Value) -> String {
     match v {
-        Value::Date(d) => calendar::format_date_nl(*d),
+        Value::Date(d) => calendar::format_date(*d, k.lang),
         Value::Number(n) if n.fract() == 0.0 => format!("{n:.0}"),
         Value::Text(t) => k
             .question(id)

@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use calendar::Lang;
+
 use crate::model::Knowledge;
 
 pub use crate::error::ContentError;
@@ -13,6 +15,12 @@ pub use crate::error::ContentError;
 /// Reads every content file under `dir` and loads it. Paths in errors are as found under `dir`.
 pub fn load_dir(dir: &Path) -> Result<Knowledge, Vec<ContentError>> {
     load_files(&read_dir(dir)?)
+}
+
+/// Like [`load_dir`], with the texts in `lang`. English content needs an English twin of every
+/// Dutch text; a missing one is an error at its file and line.
+pub fn load_dir_in(dir: &Path, lang: Lang) -> Result<Knowledge, Vec<ContentError>> {
+    load_files_in(&read_dir(dir)?, lang, true)
 }
 
 /// Like [`load_dir`], but checks with [`crate::check::check_without_walk`]: for a server that
@@ -117,7 +125,17 @@ pub fn load_files_checked(
     files: &[(PathBuf, String)],
     walk: bool,
 ) -> Result<Knowledge, Vec<ContentError>> {
-    let (mut k, mut errors) = crate::parse::parse_files(files);
+    load_files_in(files, Lang::Nl, walk)
+}
+
+/// [`load_files_checked`] with the texts in `lang`. The walk depends on ids and conditions
+/// only, which both languages share, so one walk (of the Dutch) is enough.
+pub fn load_files_in(
+    files: &[(PathBuf, String)],
+    lang: Lang,
+    walk: bool,
+) -> Result<Knowledge, Vec<ContentError>> {
+    let (mut k, mut errors) = crate::parse::parse_files(files, lang);
     k.version = content_version(files, &k);
     if errors.is_empty() {
         errors = if walk {

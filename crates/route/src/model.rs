@@ -81,7 +81,10 @@ pub struct Citation {
 #[derive(Debug, Clone, Serialize)]
 pub struct Organisation {
     pub id: String,
+    /// The Dutch name: it stays Dutch in English too, as parents meet it under that name.
     pub name: String,
+    /// A short English gloss of the name ("the government's education consultants").
+    pub gloss: Option<String>,
     pub short: String,
     pub does: String,
     pub can_enforce: bool,
@@ -118,8 +121,7 @@ impl fmt::Display for QuestionType {
     }
 }
 
-#[derive(Debug, Clone, Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Choice {
     pub value: String,
     pub label: String,
@@ -353,6 +355,10 @@ pub struct Letter {
     pub id: String,
     pub title: String,
     pub when: String,
+    /// In English content: what the (Dutch) letter says and why it helps. `None` in Dutch,
+    /// where the letter speaks for itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub says: Option<String>,
     #[serde(flatten)]
     pub cite: Citation,
     /// The term that follows sending this letter, if any.
@@ -443,7 +449,11 @@ impl LetterTemplate {
 #[derive(Debug, Clone, Serialize)]
 pub struct GlossaryEntry {
     pub id: String,
+    /// The Dutch term; it stays Dutch in English too.
     pub term: String,
+    /// The English name of the term ("education consultant"), in both languages' content: the
+    /// glossary looks terms up from English to Dutch as well.
+    pub translation: Option<String>,
     pub abbreviation: Option<String>,
     pub meaning: String,
     pub article: Option<String>,
@@ -557,10 +567,47 @@ pub struct Knowledge {
     /// What the organisation's figures count; `None` when the content has no `[figures]`.
     pub figures: Option<Figures>,
     pub calendar: SchoolCalendar,
+    /// The language of the texts: content is loaded once per language, with the same ids.
+    pub lang: calendar::Lang,
+    /// How many texts there are per language, counted while parsing.
+    pub coverage: Coverage,
     /// Which content this is: advice names it, so that advice given before a correction of the
     /// content can be told apart from advice after it.
     pub version: ContentVersion,
     pub(crate) index: Index,
+}
+
+/// How many texts each kind of content item has in each language: what `routewijzer check`
+/// reports, like the claims coverage.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// Per kind ("step", "question", "article"...): (Dutch texts, English texts).
+    pub kinds: std::collections::BTreeMap<&'static str, TextCount>,
+}
+
+/// Texts of one kind in each language.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct TextCount {
+    pub dutch: usize,
+    pub english: usize,
+}
+
+impl Coverage {
+    /// Dutch and English texts over all kinds.
+    pub fn total(&self) -> TextCount {
+        self.kinds
+            .values()
+            .fold(TextCount::default(), |a, c| TextCount {
+                dutch: a.dutch + c.dutch,
+                english: a.english + c.english,
+            })
+    }
+
+    /// Dutch texts without an English twin.
+    pub fn missing_english(&self) -> usize {
+        let t = self.total();
+        t.dutch.saturating_sub(t.english)
+    }
 }
 
 /// The version of the content: the date of its most recently checked source and a hash of

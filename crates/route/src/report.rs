@@ -36,6 +36,9 @@ pub struct Report<'k> {
     /// a hash of every content file (`routewijzer check` prints it).
     #[serde(rename = "content_version")]
     pub content_version: String,
+    /// The language of the texts (the content's).
+    #[serde(skip)]
+    pub lang: calendar::Lang,
 }
 
 #[derive(Debug, Serialize)]
@@ -358,5 +361,6 @@ pub fn report<'k>(k: &'k Knowledge, a: &Advice) -> Report<'k> {
         derived: a.derived.clone(),
         notes: a.notes.clone(),
         content_version: a.content_version.clone(),
+        lang: k.lang,
     }
 }

@@ -397,7 +397,7 @@ pub fn slot_values(k: &Knowledge, s: &Situation) -> (Vec<Option<Value>>, Vec<Str
                         Some(Value::Number((days / 7) as f64))
                     }
                     Err(e) => {
-                        notes.push(e.to_string());
+                        notes.push(e.message(k.lang));
                         None
                     }
                 },

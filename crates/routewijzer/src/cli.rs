@@ -49,6 +49,9 @@ enum Command {
         /// Also write the deadlines as an iCalendar file (RFC 5545) to this path.
         #[arg(long)]
         ics: Option<PathBuf>,
+        /// The language of the advice: nl (Dutch) or en (English).
+        #[arg(long, default_value = "nl", value_parser = parse_lang)]
+        lang: calendar::Lang,
     },
     /// List every question id with its type and allowed values.
     Questions {
@@ -175,7 +178,8 @@ pub fn run() -> ExitCode {
             situation,
             format,
             ics,
-        }) => advise(&cli.content, &situation, format, ics.as_deref()),
+            lang,
+        }) => advise(&cli.content, &situation, format, ics.as_deref(), lang),
         Some(Command::Questions { format }) => questions(&cli.content, format),
         Some(Command::Graph { format }) => graph(&cli.content, format),
         Some(Command::Understand {
@@ -211,14 +215,27 @@ pub fn run() -> ExitCode {
     }
 }
 
+fn parse_lang(text: &str) -> std::result::Result<calendar::Lang, String> {
+    calendar::Lang::from_code(text)
+        .ok_or_else(|| format!("'{text}' is not a language here: use nl or en"))
+}
+
 /// Loads the content or prints every problem and fails.
 fn load(content: &Path) -> Result<Knowledge> {
-    route::load_dir(content).map_err(|errors| {
+    load_in(content, calendar::Lang::Nl)
+}
+
+/// Loads the content with its texts in `lang`, or prints every problem and fails. The intake
+/// walk runs on the Dutch only: it follows ids and conditions, which English shares.
+fn load_in(content: &Path, lang: calendar::Lang) -> Result<Knowledge> {
+    let print = |errors: Vec<route::ContentError>| {
         for e in &errors {
             eprintln!("{e}");
         }
         anyhow::anyhow!("{} problem(s) in {}", errors.len(), content.display())
-    })
+    };
+    let files = route::load::read_dir(content).map_err(print)?;
+    route::load::load_files_in(&files, lang, lang == calendar::Lang::Nl).map_err(print)
 }
 
 /// Loads the patterns for a parent's own words, or prints every problem and fails.
@@ -234,6 +251,10 @@ fn load_understanding(content: &Path, k: &Knowledge) -> Result<understand::Under
 fn check(content: &Path, coverage: bool) -> Result<ExitCode> {
     let k = load(content)?;
     let u = load_understanding(content, &k)?;
+    // The table first: when English is missing, the editor sees how much before the list.
+    print_texts_per_language(&k.coverage);
+    let english = load_in(content, calendar::Lang::En)?;
+    debug_assert_eq!(english.coverage, k.coverage);
     let walk = route::check::walk(&k);
     println!(
         "content ok: {} sources, {} organisations, {} steps, {} questions, {} rules, {} warnings, {} terms, {} letters, {} articles, {} glossary entries; {} rule pairs and {} sampled intake paths checked",
@@ -279,6 +300,31 @@ fn check(content: &Path, coverage: bool) -> Result<ExitCode> {
     }
 }
 
+/// The texts per language, like the claims coverage: one row per kind of item.
+fn print_texts_per_language(c: &route::model::Coverage) {
+    println!("texts per language:");
+    println!(
+        "  {:<16} {:>6} {:>8} {:>8}",
+        "kind", "Dutch", "English", "missing"
+    );
+    for (kind, n) in &c.kinds {
+        println!(
+            "  {kind:<16} {:>6} {:>8} {:>8}",
+            n.dutch,
+            n.english,
+            n.dutch.saturating_sub(n.english)
+        );
+    }
+    let t = c.total();
+    println!(
+        "  {:<16} {:>6} {:>8} {:>8}",
+        "all",
+        t.dutch,
+        t.english,
+        c.missing_english()
+    );
+}
+
 fn read_situation(k: &Knowledge, path: &Path) -> Result<route::Situation> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -298,8 +344,9 @@ fn advise(
     situation: &Path,
     format: Format,
     ics: Option<&Path>,
+    lang: calendar::Lang,
 ) -> Result<ExitCode> {
-    let k = load(content)?;
+    let k = load_in(content, lang)?;
     let s = read_situation(&k, situation)?;
     let advice = route::advise(&k, &s);
     let report = route::report::report(&k, &advice);

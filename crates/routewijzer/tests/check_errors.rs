@@ -16,27 +16,35 @@ checked = 2026-11-29
 const ROUTE: &str = r#"[[organisation]]
 id = "school"
 name = "School"
+gloss-en = "the school"
 short = "De school."
+short-en = "The school."
 does = "Geeft les."
+does-en = "Teaches."
 can-enforce = false
 enforce = "Niets."
+enforce-en = "Nothing."
 sources = ["wet"]
 
 [[step]]
 id = "praten"
 title = "Praat met school"
+title-en = "Talk to the school"
 track = "main"
 level = 1
 who = ["school"]
 summary = "Praat."
+summary-en = "Talk."
 default-status = "later"
 sources = ["wet"]
 
 [[step]]
 id = "hulp"
 title = "Vraag hulp"
+title-en = "Ask for help"
 track = "side"
 summary = "Hulp."
+summary-en = "Help."
 default-status = "later"
 fallback = true
 sources = ["wet"]
@@ -46,18 +54,21 @@ const INTAKE: &str = r#"[[question]]
 id = "gepraat"
 type = "yesno"
 text = "Hebt u met school gepraat?"
+text-en = "Have you talked to the school?"
 
 [[question]]
 id = "soort"
 type = "choice"
 text = "Welke school?"
-options = [ { value = "po", label = "Basisschool" }, { value = "vo", label = "Middelbaar" } ]
+text-en = "Which school?"
+options = [ { value = "po", label = "Basisschool", label-en = "Primary school" }, { value = "vo", label = "Middelbaar", label-en = "Secondary school" } ]
 "#;
 
 const RULES: &str = r#"[[rule]]
 id = "eerst-praten"
 when = { q = "gepraat", is = false }
 because = "U hebt nog niet gepraat."
+because-en = "You have not talked yet."
 current = "praten"
 sources = ["wet"]
 
@@ -65,6 +76,7 @@ sources = ["wet"]
 id = "daarna-hulp"
 when = { q = "gepraat", is = true }
 because = "Praten hielp niet."
+because-en = "Talking did not help."
 current = "hulp"
 sources = ["wet"]
 "#;
@@ -144,7 +156,7 @@ fn toml_syntax_error_names_the_line() {
             "because = \"Praten hielp niet.",
         ),
     );
-    c.assert_error("rules/basis.toml", 11, "");
+    c.assert_error("rules/basis.toml", 12, "");
 }
 
 #[test]
@@ -157,7 +169,7 @@ fn unknown_key_is_refused() {
             "text = \"Welke school?\"\nhnt = \"typo\"",
         ),
     );
-    c.assert_error("questions.toml", 10, "unknown field `hnt`");
+    c.assert_error("questions.toml", 11, "unknown field `hnt`");
 }
 
 #[test]
@@ -170,7 +182,7 @@ fn unknown_reference_is_refused() {
             "current = \"hulp\"\nwarnings = [\"bestaat-niet\"]",
         ),
     );
-    c.assert_error("rules/basis.toml", 8, "unknown warning 'bestaat-niet'");
+    c.assert_error("rules/basis.toml", 9, "unknown warning 'bestaat-niet'");
 }
 
 #[test]
@@ -183,7 +195,7 @@ fn condition_that_does_not_fit_the_question_type_is_refused() {
             "when = { q = \"gepraat\", at-least = 3 }",
         ),
     );
-    c.assert_error("rules/basis.toml", 8, "'at-least' does not fit 'gepraat'");
+    c.assert_error("rules/basis.toml", 9, "'at-least' does not fit 'gepraat'");
 }
 
 #[test]
@@ -212,7 +224,7 @@ fn duplicate_id_is_refused() {
     );
     c.assert_error(
         "rules/basis.toml",
-        8,
+        9,
         "rule id 'eerst-praten' is already used",
     );
 }
@@ -227,7 +239,7 @@ fn unreachable_question_is_refused() {
             "text = \"Welke school?\"\nask-if = { all = [ { q = \"gepraat\", is = true }, { q = \"gepraat\", is = false } ] }",
         ),
     );
-    c.assert_error("questions.toml", 6, "question 'soort' is never asked");
+    c.assert_error("questions.toml", 7, "question 'soort' is never asked");
 }
 
 #[test]
@@ -365,7 +377,10 @@ fn situation_format_doc_lists_every_question() {
 const LETTERS: &str = r#"[[letter]]
 id = "gesprek"
 title = "Verzoek om een gesprek"
+title-en = "Asking for a talk"
 when = "Als u wilt praten."
+when-en = "When you want to talk."
+says-en = "The letter asks the school for a talk."
 sources = ["wet"]
 "#;
 
@@ -373,12 +388,12 @@ const LETTER_TEXT: &str = r#"+++
 id = "gesprek"
 subject = "Gesprek over {{naam-kind}}"
 fields = [
-  { id = "afzender", label = "Uw naam en adres", kind = "multiline" },
-  { id = "geadresseerde", label = "Adres van de school", kind = "multiline" },
-  { id = "plaats", label = "Plaats", kind = "text" },
-  { id = "datum", label = "Datum", kind = "date" },
-  { id = "naam-kind", label = "Naam van uw kind", kind = "text" },
-  { id = "gepraat-op", label = "Wanneer", from = "gepraat", kind = "text" },
+  { id = "afzender", label = "Uw naam en adres", label-en = "Your name and address", kind = "multiline" },
+  { id = "geadresseerde", label = "Adres van de school", label-en = "The school's address", kind = "multiline" },
+  { id = "plaats", label = "Plaats", label-en = "Place", kind = "text" },
+  { id = "datum", label = "Datum", label-en = "Date", kind = "date" },
+  { id = "naam-kind", label = "Naam van uw kind", label-en = "Your child's name", kind = "text" },
+  { id = "gepraat-op", label = "Wanneer", label-en = "When", from = "gepraat", kind = "text" },
 ]
 +++
 Geachte heer, mevrouw,
@@ -496,7 +511,7 @@ fn letter_without_a_standard_field_is_refused() {
     let c = with_letter(
         "letter-required",
         &LETTER_TEXT.replace(
-            "  { id = \"plaats\", label = \"Plaats\", kind = \"text\" },\n",
+            "  { id = \"plaats\", label = \"Plaats\", label-en = \"Place\", kind = \"text\" },\n",
             "",
         ),
     );
@@ -507,14 +522,14 @@ fn letter_without_a_standard_field_is_refused() {
     );
 }
 
-/// The praten step with `outcomes = [...]` on line 17 of route.toml.
+/// The praten step with `outcomes = [...]` on line 23 of route.toml.
 fn with_outcomes(name: &str, outcomes: &str) -> Content {
     let c = Content::new(name);
     c.write(
         "route.toml",
         &ROUTE.replace(
-            "summary = \"Praat.\"",
-            &format!("summary = \"Praat.\"\noutcomes = [ {outcomes} ]"),
+            "summary-en = \"Talk.\"",
+            &format!("summary-en = \"Talk.\"\noutcomes = [ {outcomes} ]"),
         ),
     );
     c
@@ -524,7 +539,7 @@ fn with_outcomes(name: &str, outcomes: &str) -> Content {
 fn valid_step_outcomes_pass() {
     let c = with_outcomes(
         "outcome-ok",
-        r#"{ id = "gepraat", label = "Gepraat", sets = { gepraat = true, soort = "po" } }"#,
+        r#"{ id = "gepraat", label = "Gepraat", label-en = "Talked", sets = { gepraat = true, soort = "po" } }"#,
     );
     let (ok, stderr) = c.check();
     assert!(ok, "{stderr}");
@@ -536,7 +551,7 @@ fn step_outcome_with_a_duplicate_id_is_refused() {
         "outcome-dup",
         r#"{ id = "x", label = "A", sets = { gepraat = true } }, { id = "x", label = "B", sets = { gepraat = false } }"#,
     );
-    c.assert_error("route.toml", 17, "outcome 'x': the id is used twice");
+    c.assert_error("route.toml", 23, "outcome 'x': the id is used twice");
 }
 
 #[test]
@@ -545,13 +560,13 @@ fn step_outcome_without_a_label_is_refused() {
         "outcome-label",
         r#"{ id = "x", label = " ", sets = { gepraat = true } }"#,
     );
-    c.assert_error("route.toml", 17, "outcome 'x': the label is empty");
+    c.assert_error("route.toml", 23, "outcome 'x': the label is empty");
 }
 
 #[test]
 fn step_outcome_that_sets_nothing_is_refused() {
     let c = with_outcomes("outcome-empty", r#"{ id = "x", label = "A" }"#);
-    c.assert_error("route.toml", 17, "outcome 'x': sets no answer");
+    c.assert_error("route.toml", 23, "outcome 'x': sets no answer");
 }
 
 #[test]
@@ -562,7 +577,7 @@ fn step_outcome_that_sets_an_unknown_question_is_refused() {
     );
     c.assert_error(
         "route.toml",
-        17,
+        23,
         "sets 'bestaat-niet', which is not a question",
     );
 }
@@ -573,7 +588,7 @@ fn step_outcome_value_that_does_not_fit_is_refused() {
         "outcome-value",
         r#"{ id = "x", label = "A", sets = { soort = "mbo" } }"#,
     );
-    c.assert_error("route.toml", 17, "the value for 'soort' does not fit");
+    c.assert_error("route.toml", 23, "the value for 'soort' does not fit");
 }
 
 #[test]
@@ -582,12 +597,12 @@ fn step_outcome_date_that_is_not_a_date_question_is_refused() {
         "outcome-date",
         r#"{ id = "x", label = "A", date = "soort" }"#,
     );
-    c.assert_error("route.toml", 17, "date = 'soort' is not a date question");
+    c.assert_error("route.toml", 23, "date = 'soort' is not a date question");
     let c = with_outcomes(
         "outcome-date-unknown",
         r#"{ id = "x", label = "A", date = "wanneer" }"#,
     );
-    c.assert_error("route.toml", 17, "date = 'wanneer' is not a question");
+    c.assert_error("route.toml", 23, "date = 'wanneer' is not a question");
 }
 
 #[test]
@@ -617,11 +632,11 @@ fn an_option_that_stands_alone_belongs_to_a_multi_question() {
     c.write(
         "questions.toml",
         &INTAKE.replace(
-            "{ value = \"vo\", label = \"Middelbaar\" }",
-            "{ value = \"vo\", label = \"Middelbaar\", alone = true }",
+            "label-en = \"Secondary school\" }",
+            "label-en = \"Secondary school\", alone = true }",
         ),
     );
-    c.assert_error("questions.toml", 6, "only the options of a multi question");
+    c.assert_error("questions.toml", 7, "only the options of a multi question");
 }
 
 /// A `[figures]` that fits the test intake: `soort` stands in for every choice question.
@@ -648,7 +663,7 @@ fn with_figures(name: &str, figures: &str) -> Content {
     let c = Content::new(name);
     c.write(
         "questions.toml",
-        &format!("{INTAKE}\n[[question]]\nid = \"weken\"\ntype = \"number\"\ntext = \"Hoeveel weken?\"\noptional = true\n"),
+        &format!("{INTAKE}\n[[question]]\nid = \"weken\"\ntype = \"number\"\ntext = \"Hoeveel weken?\"\ntext-en = \"How many weeks?\"\noptional = true\n"),
     );
     c.write("figures.toml", figures);
     c
@@ -767,6 +782,11 @@ company-sources = ["wet"]
 questions = ["Wat spreken we af?"]
 report = "Vraag om een verslag."
 sources = ["wet"]
+with-en = "The teacher."
+purpose-en = "Making agreements."
+company-en = ["Someone you trust."]
+questions-en = ["What do we agree?"]
+report-en = "Ask for a written report."
 "#;
 
 #[test]
@@ -815,5 +835,121 @@ fn two_conversations_for_one_step_are_refused() {
         "conversations.toml",
         &format!("{CONVERSATION}\n{CONVERSATION}"),
     );
-    c.assert_error("conversations.toml", 11, "is already used at");
+    c.assert_error("conversations.toml", 16, "is already used at");
+}
+
+#[test]
+fn check_prints_the_texts_per_language() {
+    let c = Content::new("languages");
+    let out = Command::new(env!("CARGO_BIN_EXE_routewijzer"))
+        .args(["check", "--content"])
+        .arg(&c.dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let row = |kind: &str| {
+        stdout
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(kind))
+            .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>())
+            .unwrap_or_else(|| panic!("no row '{kind}' in:\n{stdout}"))
+    };
+    // 2 steps with a title and a summary; 2 questions, one with 2 options; 2 rules; 1 school.
+    assert_eq!(row("step"), ["4", "4", "0"]);
+    assert_eq!(row("question"), ["4", "4", "0"]);
+    assert_eq!(row("rule"), ["2", "2", "0"]);
+    assert_eq!(row("organisation"), ["4", "4", "0"]);
+    assert_eq!(row("all"), ["14", "14", "0"]);
+}
+
+#[test]
+fn a_missing_english_text_names_file_line_and_key() {
+    let c = Content::new("no-english");
+    c.write(
+        "rules/basis.toml",
+        &RULES.replace("because-en = \"Talking did not help.\"\n", ""),
+    );
+    c.assert_error(
+        "rules/basis.toml",
+        9,
+        "rule 'daarna-hulp': 'because' has no English text; write it in 'because-en'",
+    );
+    // The table still shows how much is missing before the errors.
+    let out = Command::new(env!("CARGO_BIN_EXE_routewijzer"))
+        .args(["check", "--content"])
+        .arg(&c.dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["rule", "2", "1", "1"]),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn an_english_list_has_one_text_for_each_dutch_one() {
+    let c = Content::new("english-list");
+    c.write(
+        "route.toml",
+        &ROUTE.replace(
+            "summary-en = \"Talk.\"",
+            "summary-en = \"Talk.\"\nprepare = [\"Schrijf op.\", \"Bel.\"]\nprepare-en = [\"Write it down.\"]",
+        ),
+    );
+    c.assert_error(
+        "route.toml",
+        14,
+        "'prepare-en' has 1 items, 'prepare' has 2",
+    );
+}
+
+#[test]
+fn an_option_without_english_is_named() {
+    let c = Content::new("option-english");
+    c.write(
+        "questions.toml",
+        &INTAKE.replace(", label-en = \"Primary school\"", ""),
+    );
+    c.assert_error(
+        "questions.toml",
+        7,
+        "question 'soort', option 'po': 'label' has no English text",
+    );
+}
+
+#[test]
+fn an_article_needs_its_english_twin() {
+    let c = Content::new("article-english");
+    c.write(
+        "articles/uitleg.md",
+        "+++\nid = \"uitleg\"\ntitle = \"Uitleg\"\nsummary = \"Kort.\"\nsources = [\"wet\"]\n+++\nTekst.\n",
+    );
+    c.assert_error(
+        "articles/uitleg.md",
+        2,
+        "article 'uitleg' has no English text; write it in articles/en/uitleg.md",
+    );
+    c.write(
+        "articles/en/uitleg.md",
+        "+++\nid = \"uitleg\"\ntitle = \"Explained\"\nsummary = \"Short.\"\n+++\nText.\n",
+    );
+    let (ok, stderr) = c.check();
+    assert!(ok, "{stderr}");
+    c.write(
+        "articles/en/weg.md",
+        "+++\nid = \"weg\"\ntitle = \"Gone\"\nsummary = \"Gone.\"\n+++\nText.\n",
+    );
+    c.assert_error(
+        "articles/en/weg.md",
+        2,
+        "English article 'weg' has no Dutch article articles/weg.md",
+    );
 }

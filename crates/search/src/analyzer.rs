@@ -1,4 +1,5 @@
-//! The Dutch text analyzers, used both when indexing and when reading a query.
+//! The text analyzers, used both when indexing and when reading a query: Dutch ones for the
+//! Dutch content and English ones for the English content ([`Language`]).
 //!
 //! * [`dutch`] is the main analyzer:
 //!   `SimpleTokenizer -> RemoveLongFilter(40) -> LowerCaser -> AsciiFoldingFilter ->
@@ -13,18 +14,61 @@
 //!   lower-weighted fields, because the rule also merges unrelated words ("moeder" with
 //!   "moed"); exact stem matches in the main fields therefore still rank first.
 //!
-//! Both analyzers keep the byte offsets of every token in the original text, which the snippet
+//! * [`english`] is the same chain with the English stop words and Snowball "english". English
+//!   content keeps Dutch names ("leerplichtambtenaar"); they pass the English stemmer whole, at
+//!   indexing and at query time alike, so they are still found. English has no loose variant:
+//!   its loose fields get the main analyzer.
+//!
+//! All analyzers keep the byte offsets of every token in the original text, which the snippet
 //! code uses to mark matched words.
 
+use tantivy::tokenizer::Language as Tongue;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter,
+    TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 /// Name under which [`dutch`] is registered in the tantivy index.
 pub const DUTCH: &str = "nl_stem";
 /// Name under which [`dutch_loose`] is registered in the tantivy index.
 pub const DUTCH_LOOSE: &str = "nl_stem_loose";
+
+/// Name under which [`english`] is registered in the tantivy index.
+pub const ENGLISH: &str = "en_stem";
+
+/// The language of an index: which analyzers it uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    #[default]
+    Dutch,
+    English,
+}
+
+impl Language {
+    /// The main analyzer of the language.
+    pub fn main(self) -> TextAnalyzer {
+        match self {
+            Language::Dutch => dutch(),
+            Language::English => english(),
+        }
+    }
+
+    /// The analyzer of the lower-weighted loose fields.
+    pub fn loose(self) -> TextAnalyzer {
+        match self {
+            Language::Dutch => dutch_loose(),
+            Language::English => english(),
+        }
+    }
+
+    /// The names the two analyzers are registered under.
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Language::Dutch => (DUTCH, DUTCH_LOOSE),
+            Language::English => (ENGLISH, ENGLISH),
+        }
+    }
+}
 
 /// Tokens longer than this many bytes are dropped (URLs, base64 and other noise).
 const MAX_TOKEN_BYTES: usize = 40;
@@ -36,7 +80,7 @@ pub fn dutch() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(dutch_stop_words())
-        .filter(Stemmer::new(Language::Dutch))
+        .filter(Stemmer::new(Tongue::Dutch))
         .build()
 }
 
@@ -47,13 +91,27 @@ pub fn dutch_loose() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(dutch_stop_words())
-        .filter(Stemmer::new(Language::Dutch))
+        .filter(Stemmer::new(Tongue::Dutch))
         .filter(AgentNounFilter)
         .build()
 }
 
+/// The English analyzer (see the module documentation).
+pub fn english() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(
+            StopWordFilter::new(Tongue::English)
+                .expect("tantivy is built with the `stopwords` feature, which includes English"),
+        )
+        .filter(Stemmer::new(Tongue::English))
+        .build()
+}
+
 fn dutch_stop_words() -> StopWordFilter {
-    StopWordFilter::new(Language::Dutch)
+    StopWordFilter::new(Tongue::Dutch)
         .expect("tantivy is built with the `stopwords` feature, which includes Dutch")
 }
 
@@ -173,6 +231,18 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(stems(dutch(), text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn english_analyzer_stems_and_keeps_dutch_names() {
+        assert_eq!(
+            stems(english(), "the exemptions of an exemption"),
+            ["exempt", "exempt"]
+        );
+        assert_eq!(
+            stems(english(), "leerplichtambtenaar"),
+            stems(english(), "Leerplichtambtenaar")
+        );
     }
 
     #[test]

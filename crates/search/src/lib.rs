@@ -129,6 +129,7 @@ pub struct Index {
     reader: IndexReader,
     fields: Fields,
     entries: Vec<Entry>,
+    language: analyzer::Language,
 }
 
 impl std::fmt::Debug for Index {
@@ -140,8 +141,14 @@ impl std::fmt::Debug for Index {
 }
 
 impl Index {
-    /// Indexes `docs` in RAM. Fails on duplicate ids or if tantivy fails.
+    /// Indexes Dutch `docs` in RAM. Fails on duplicate ids or if tantivy fails.
     pub fn build(docs: &[Document]) -> Result<Index, SearchError> {
+        Index::build_in(docs, analyzer::Language::Dutch)
+    }
+
+    /// Indexes `docs` written in `language`, with that language's analyzers; queries are read
+    /// with the same ones.
+    pub fn build_in(docs: &[Document], language: analyzer::Language) -> Result<Index, SearchError> {
         let mut seen = HashSet::new();
         for doc in docs {
             if !seen.insert(doc.id.as_str()) {
@@ -149,14 +156,11 @@ impl Index {
             }
         }
 
-        let (schema, fields) = schema();
+        let (schema, fields) = schema(language);
         let index = tantivy::Index::create_in_ram(schema);
-        index
-            .tokenizers()
-            .register(analyzer::DUTCH, analyzer::dutch());
-        index
-            .tokenizers()
-            .register(analyzer::DUTCH_LOOSE, analyzer::dutch_loose());
+        let (main, loose) = language.names();
+        index.tokenizers().register(main, language.main());
+        index.tokenizers().register(loose, language.loose());
 
         let mut writer: IndexWriter = index
             .writer_with_num_threads(1, WRITER_MEMORY_BYTES)
@@ -190,13 +194,14 @@ impl Index {
             reader,
             fields,
             entries,
+            language,
         })
     }
 
     /// Returns at most `limit` hits for `query`, best first. A query without searchable words
     /// (empty, only punctuation or only stop words) returns no hits.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
-        let terms = query_terms(query);
+        let terms = query_terms(query, self.language);
         if terms.main.is_empty() && terms.loose.is_empty() {
             return Ok(Vec::new());
         }
@@ -266,7 +271,8 @@ impl Index {
 }
 
 /// The schema: a stored document number plus four indexed text fields (not stored).
-fn schema() -> (Schema, Fields) {
+fn schema(language: analyzer::Language) -> (Schema, Fields) {
+    let (main, loose) = language.names();
     let text = |tokenizer: &str| {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
@@ -277,16 +283,17 @@ fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let fields = Fields {
         ord: builder.add_u64_field("ord", STORED),
-        title: builder.add_text_field("title", text(analyzer::DUTCH)),
-        body: builder.add_text_field("body", text(analyzer::DUTCH)),
-        title_loose: builder.add_text_field("title_loose", text(analyzer::DUTCH_LOOSE)),
-        body_loose: builder.add_text_field("body_loose", text(analyzer::DUTCH_LOOSE)),
+        title: builder.add_text_field("title", text(main)),
+        body: builder.add_text_field("body", text(main)),
+        title_loose: builder.add_text_field("title_loose", text(loose)),
+        body_loose: builder.add_text_field("body_loose", text(loose)),
     };
     (builder.build(), fields)
 }
 
-/// Analyzes `query` with both analyzers. Query syntax has no meaning: everything is words.
-fn query_terms(query: &str) -> QueryTerms {
+/// Analyzes `query` with both analyzers of `language`. Query syntax has no meaning: everything
+/// is words.
+fn query_terms(query: &str, language: analyzer::Language) -> QueryTerms {
     let analyze = |mut analyzer| -> HashSet<String> {
         analyzer::tokens(&mut analyzer, query)
             .into_iter()
@@ -294,8 +301,9 @@ fn query_terms(query: &str) -> QueryTerms {
             .collect()
     };
     QueryTerms {
-        main: analyze(analyzer::dutch()),
-        loose: analyze(analyzer::dutch_loose()),
+        main: analyze(language.main()),
+        loose: analyze(language.loose()),
+        language,
     }
 }
 
@@ -311,7 +319,10 @@ mod tests {
 
     #[test]
     fn query_syntax_is_just_words() {
-        let terms = query_terms("\"scholen\" OR titel:thuiszitters -");
+        let terms = query_terms(
+            "\"scholen\" OR titel:thuiszitters -",
+            analyzer::Language::Dutch,
+        );
         let mut main: Vec<_> = terms.main.into_iter().collect();
         main.sort();
         assert_eq!(main, ["or", "school", "thuiszitter", "titel"]);

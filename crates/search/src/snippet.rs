@@ -31,6 +31,8 @@ pub struct QueryTerms {
     pub main: HashSet<String>,
     /// Terms from the loose analyzer.
     pub loose: HashSet<String>,
+    /// The language whose analyzers made the terms; the body is analyzed the same way.
+    pub language: analyzer::Language,
 }
 
 /// Returns the best snippet of `body` for `terms`; the start of `body` when nothing matches.
@@ -82,10 +84,10 @@ pub fn make(body: &str, terms: &QueryTerms) -> Snippet {
 
 /// Byte ranges of the words in `body` that match `terms`, sorted and without duplicates.
 fn matched_ranges(body: &str, terms: &QueryTerms) -> Vec<(usize, usize)> {
-    let main = analyzer::tokens(&mut analyzer::dutch(), body)
+    let main = analyzer::tokens(&mut terms.language.main(), body)
         .into_iter()
         .filter(|t| terms.main.contains(&t.text));
-    let loose = analyzer::tokens(&mut analyzer::dutch_loose(), body)
+    let loose = analyzer::tokens(&mut terms.language.loose(), body)
         .into_iter()
         .filter(|t| terms.loose.contains(&t.text));
     let mut ranges: Vec<(usize, usize)> = main
@@ -141,6 +143,7 @@ mod tests {
         QueryTerms {
             main: set(analyzer::dutch()),
             loose: set(analyzer::dutch_loose()),
+            language: analyzer::Language::Dutch,
         }
     }
 

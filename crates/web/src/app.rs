@@ -37,11 +37,14 @@ impl App {
             config.checks,
         );
         // Loading and checking the content is CPU work; keep it off the async workers.
-        let (k, understanding) =
+        let (k, k_en, understanding) =
             tokio::task::spawn_blocking(move || load_content(&content_dir, &data_dir, checks))
                 .await
                 .map_err(|e| StartError::Search(e.to_string()))??;
-        let lib = Library::new(k, understanding).map_err(|e| StartError::Search(e.to_string()))?;
+        let lib = Library::new(k, understanding.clone())
+            .map_err(|e| StartError::Search(e.to_string()))?;
+        let lib_en =
+            Library::new(k_en, understanding).map_err(|e| StartError::Search(e.to_string()))?;
         let (store, shared_store) = open_store(&config).await?;
         // An older version kept attachments in the data folder; they move into the store once.
         let moved = cases::attachments::move_into_store(&*store, &config.data_dir)
@@ -55,6 +58,7 @@ impl App {
         }
         let state = AppState(Arc::new(Shared {
             lib: Arc::new(lib),
+            lib_en: Arc::new(lib_en),
             store: store.clone(),
             today: config.today,
             secure_cookies: config.secure_cookies,
@@ -169,11 +173,19 @@ async fn open_store(config: &Config) -> Result<(Arc<dyn Store>, bool), StartErro
 /// The file in the data folder that remembers which content passed the full check.
 const CHECKED_MARK: &str = "content-checked";
 
+/// The content in Dutch and in English, and the patterns for a parent's own words.
 fn load_content(
     content_dir: &Path,
     data_dir: &Path,
     checks: ContentChecks,
-) -> Result<(route::Knowledge, understand::Understanding), StartError> {
+) -> Result<
+    (
+        route::Knowledge,
+        route::Knowledge,
+        understand::Understanding,
+    ),
+    StartError,
+> {
     let files = route::load::read_dir(content_dir).map_err(StartError::Content)?;
     let stamp = content_stamp(&files);
     let mark = data_dir.join(CHECKED_MARK);
@@ -185,12 +197,15 @@ fn load_content(
             .unwrap_or(true),
     };
     let k = route::load::load_files_checked(&files, walk).map_err(StartError::Content)?;
+    // English shares every id and condition with Dutch, so the walk over the Dutch covers it.
+    let k_en = route::load::load_files_in(&files, calendar::Lang::En, false)
+        .map_err(StartError::Content)?;
     // The patterns for a parent's own words are checked against the questions just loaded.
     let understanding = understand::load_files(&files, &k).map_err(StartError::Content)?;
     if walk && let Err(e) = std::fs::write(&mark, &stamp) {
         tracing::warn!(error = %e, "cannot remember that the content passed the check");
     }
-    Ok((k, understanding))
+    Ok((k, k_en, understanding))
 }
 
 /// A fingerprint of the content and of this binary: a new build may check more.

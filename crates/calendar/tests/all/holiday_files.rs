@@ -174,7 +174,7 @@ fn note_required_for_c_and_m() {
     );
     let with_note = text.replace(
         "confidence = \"C\"",
-        "confidence = \"C\"\nnote = \"Ook 18 december gezien.\"",
+        "confidence = \"C\"\nnote = \"Ook 18 december gezien.\"\nnote-en = \"Also seen: 18 December.\"",
     );
     assert!(load("2027-2028.toml", &with_note).is_ok());
 }

@@ -6,7 +6,10 @@ use std::path::Path;
 
 use toml::Spanned;
 
+use calendar::Lang;
+
 use super::raw::RawFile;
+use super::texts::Texts;
 use super::{cite, line_of, toml_error};
 use crate::condition::RawCondition;
 use crate::error::ContentError;
@@ -15,6 +18,7 @@ use crate::model::*;
 pub(super) fn load_knowledge_file(
     path: &Path,
     text: &str,
+    lang: Lang,
     k: &mut Knowledge,
     errors: &mut Vec<ContentError>,
 ) {
@@ -73,15 +77,17 @@ pub(super) fn load_knowledge_file(
     for o in raw.organisation {
         let l = loc(o.span());
         let o = o.into_inner();
+        let mut t = Texts::new(lang, "organisation", &o.id, &l, &mut k.coverage, errors);
         k.organisations.push(Organisation {
+            gloss: t.english_only("gloss-en", o.gloss_en),
+            short: t.one("short", o.short, o.short_en),
+            does: t.one("does", o.does, o.does_en),
+            enforce: t.one("enforce", o.enforce, o.enforce_en),
+            cost: t.opt("cost", o.cost, o.cost_en),
+            conditions: t.list("conditions", o.conditions, o.conditions_en),
             id: o.id,
             name: o.name,
-            short: o.short,
-            does: o.does,
             can_enforce: o.can_enforce,
-            enforce: o.enforce,
-            cost: o.cost,
-            conditions: o.conditions,
             url: o.url,
             phone: o.phone,
             cite: cite(o.sources, o.claims, o.confidence),
@@ -98,15 +104,28 @@ pub(super) fn load_knowledge_file(
             },
             None => None,
         };
+        let mut t = Texts::new(lang, "question", &q.id, &l, &mut k.coverage, errors);
+        let text = t.one("text", q.text, q.text_en);
+        let hint = t.opt("hint", q.hint, q.hint_en);
+        let unit = t.opt("unit", q.unit, q.unit_en);
+        let options = q
+            .options
+            .into_iter()
+            .map(|o| Choice {
+                label: t.one(&format!("option '{}' label", o.value), o.label, o.label_en),
+                value: o.value,
+                alone: o.alone,
+            })
+            .collect();
         k.questions.push(Question {
             id: q.id,
             kind: q.kind,
-            text: q.text,
-            hint: q.hint,
-            options: q.options,
+            text,
+            hint,
+            options,
             min: q.min,
             max: q.max,
-            unit: q.unit,
+            unit,
             optional: q.optional,
             sets_region: q.sets_region,
             ask_if,
@@ -157,18 +176,19 @@ pub(super) fn load_knowledge_file(
     for s in raw.step {
         let l = loc(s.span());
         let s = s.into_inner();
+        let mut t = Texts::new(lang, "step", &s.id, &l, &mut k.coverage, errors);
         k.steps.push(Step {
+            title: t.one("title", s.title, s.title_en),
+            summary: t.one("summary", s.summary, s.summary_en),
+            prepare: t.list("prepare", s.prepare, s.prepare_en),
+            can: t.list("can", s.can, s.can_en),
+            cannot: t.list("cannot", s.cannot, s.cannot_en),
+            default_because: t.opt("default-because", s.default_because, s.default_because_en),
             id: s.id,
-            title: s.title,
             track: s.track,
             level: s.level,
             who: s.who,
-            summary: s.summary,
-            prepare: s.prepare,
-            can: s.can,
-            cannot: s.cannot,
             default_status: s.default_status,
-            default_because: s.default_because,
             fallback: s.fallback,
             articles: s.articles,
             outcomes: s
@@ -178,8 +198,12 @@ pub(super) fn load_knowledge_file(
                     let l = loc(o.span());
                     let o = o.into_inner();
                     Outcome {
+                        label: t.at(&l).one(
+                            &format!("outcome '{}' label", o.id),
+                            o.label,
+                            o.label_en,
+                        ),
                         id: o.id,
-                        label: o.label,
                         sets: o
                             .sets
                             .iter()
@@ -200,10 +224,15 @@ pub(super) fn load_knowledge_file(
         let Some(when) = condition(r.when, &l, &format!("rule '{}' when", r.id), errors) else {
             continue;
         };
+        let because = Texts::new(lang, "rule", &r.id, &l, &mut k.coverage, errors).one(
+            "because",
+            r.because,
+            r.because_en,
+        );
         k.rules.push(Rule {
             id: r.id,
             when,
-            because: r.because,
+            because,
             current: r.current,
             next: r.next,
             later: r.later,
@@ -221,10 +250,11 @@ pub(super) fn load_knowledge_file(
     for w in raw.warning {
         let l = loc(w.span());
         let w = w.into_inner();
+        let mut t = Texts::new(lang, "warning", &w.id, &l, &mut k.coverage, errors);
         k.warnings.push(Warning {
+            title: t.one("title", w.title, w.title_en),
+            text: t.one("text", w.text, w.text_en),
             id: w.id,
-            title: w.title,
-            text: w.text,
             severity: w.severity,
             cite: cite(w.sources, w.claims, w.confidence),
             loc: l,
@@ -233,22 +263,23 @@ pub(super) fn load_knowledge_file(
     for t in raw.term {
         let l = loc(t.span());
         let t = t.into_inner();
+        let mut x = Texts::new(lang, "term", &t.id, &l, &mut k.coverage, errors);
         k.terms.push(Term {
+            title: x.one("title", t.title, t.title_en),
+            start_event: x.one("start-event", t.start_event, t.start_event_en),
+            extension: x.opt("extension", t.extension, t.extension_en),
+            suspended_by: t.suspended_by.map(|s| Suspension {
+                because: x.one("suspended-by because", s.because, s.because_en),
+                from: s.from,
+                to: s.to,
+            }),
+            explain: x.one("explain", t.explain, t.explain_en),
             id: t.id,
-            title: t.title,
             length: t.length,
             unit: t.unit,
             month_rounding: t.month_rounding,
-            start_event: t.start_event,
             start: t.start,
             termijnenwet: t.termijnenwet,
-            extension: t.extension,
-            suspended_by: t.suspended_by.map(|s| Suspension {
-                from: s.from,
-                to: s.to,
-                because: s.because,
-            }),
-            explain: t.explain,
             cite: cite(t.sources, t.claims, t.confidence),
             loc: l,
         });
@@ -256,10 +287,17 @@ pub(super) fn load_knowledge_file(
     for x in raw.letter {
         let l = loc(x.span());
         let x = x.into_inner();
+        let mut t = Texts::new(lang, "letter", &x.id, &l, &mut k.coverage, errors);
+        let title = t.one("title", x.title, x.title_en);
+        let when = t.one("when", x.when, x.when_en);
+        let says = t
+            .english_only("says-en", x.says_en)
+            .filter(|_| lang == Lang::En);
         k.letters.push(Letter {
             id: x.id,
-            title: x.title,
-            when: x.when,
+            title,
+            when,
+            says,
             follow_up: x.follow_up.map(|f| crate::model::FollowUp {
                 term: f.term,
                 date_question: f.date_question,
@@ -309,11 +347,13 @@ pub(super) fn load_knowledge_file(
     for e in raw.entry {
         let l = loc(e.span());
         let e = e.into_inner();
+        let mut t = Texts::new(lang, "glossary entry", &e.id, &l, &mut k.coverage, errors);
         k.glossary.push(GlossaryEntry {
+            translation: t.english_only("term-en", e.term_en),
+            meaning: t.one("meaning", e.meaning, e.meaning_en),
             id: e.id,
             term: e.term,
             abbreviation: e.abbreviation,
-            meaning: e.meaning,
             article: e.article,
             cite: cite(e.sources, e.claims, e.confidence),
             loc: l,
@@ -321,20 +361,22 @@ pub(super) fn load_knowledge_file(
     }
     for c in raw.conversation {
         let l = loc(c.span());
-        k.conversations.push(conversation(c.into_inner(), l));
+        let c = c.into_inner();
+        let mut t = Texts::new(lang, "conversation", &c.step, &l, &mut k.coverage, errors);
+        k.conversations.push(conversation(c, l, &mut t));
     }
 }
 
-fn conversation(c: super::raw::RawConversation, loc: Loc) -> Conversation {
+fn conversation(c: super::raw::RawConversation, loc: Loc, t: &mut Texts) -> Conversation {
     Conversation {
-        step: c.step,
-        with: c.with.trim().to_string(),
-        purpose: c.purpose.trim().to_string(),
-        company: c.company,
+        with: t.one("with", c.with, c.with_en).trim().to_string(),
+        purpose: t.one("purpose", c.purpose, c.purpose_en).trim().to_string(),
+        company: t.list("company", c.company, c.company_en),
         company_cite: cite(c.company_sources, Vec::new(), None),
-        bring: c.bring,
-        questions: c.questions,
-        report: c.report.trim().to_string(),
+        bring: t.list("bring", c.bring, c.bring_en),
+        questions: t.list("questions", c.questions, c.questions_en),
+        report: t.one("report", c.report, c.report_en).trim().to_string(),
+        step: c.step,
         cite: cite(c.sources, c.claims, c.confidence),
         loc,
     }

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::texts::Texts;
 use super::{line_of, toml_error};
 use crate::error::ContentError;
 use crate::model::{FieldKind, Knowledge, LetterField, LetterTemplate, Loc};
@@ -23,7 +24,9 @@ struct RawLetterFront {
 struct RawLetterField {
     id: String,
     label: String,
+    label_en: Option<String>,
     hint: Option<String>,
+    hint_en: Option<String>,
     from: Option<String>,
     case: Option<String>,
     kind: FieldKind,
@@ -34,6 +37,8 @@ struct RawLetterField {
 pub(super) fn load_letter_template(
     path: &Path,
     text: &str,
+    lang: calendar::Lang,
+    k: &mut Knowledge,
     errors: &mut Vec<ContentError>,
 ) -> Option<(String, LetterTemplate)> {
     let err = |line: usize, message: &str| ContentError {
@@ -81,13 +86,16 @@ pub(super) fn load_letter_template(
             ),
         ));
     }
+    // The letter text stays Dutch (it goes to Dutch schools and bodies); the form that fills
+    // it speaks the reader's language.
+    let mut t = Texts::new(lang, "letter field", &fm.id, &loc, &mut k.coverage, errors);
     let fields = fm
         .fields
         .into_iter()
         .map(|f| LetterField {
+            label: t.one(&format!("field '{}' label", f.id), f.label, f.label_en),
+            hint: t.opt(&format!("field '{}' hint", f.id), f.hint, f.hint_en),
             id: f.id,
-            label: f.label,
-            hint: f.hint,
             from: f.from,
             case: f.case,
             kind: f.kind,

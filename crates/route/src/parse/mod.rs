@@ -9,6 +9,7 @@ mod index;
 mod knowledge;
 mod letter_templates;
 mod raw;
+mod texts;
 
 use std::path::{Path, PathBuf};
 
@@ -16,7 +17,7 @@ use calendar::{Confidence, SchoolCalendar};
 
 use crate::error::ContentError;
 use crate::model::{Citation, Knowledge};
-use articles::load_article;
+use articles::{apply_english_articles, load_article, load_english_article};
 use index::{build_index, resolve_slots};
 use knowledge::load_knowledge_file;
 use letter_templates::{attach_letter_templates, load_letter_template};
@@ -25,6 +26,8 @@ use letter_templates::{attach_letter_templates, load_letter_template};
 enum FileKind {
     Knowledge,
     Article,
+    /// The English twin of an article: `articles/en/<id>.md`.
+    EnglishArticle,
     Holidays,
     LetterTemplate,
     /// Not content the engine reads (for example a README or a letter template).
@@ -36,6 +39,8 @@ fn file_kind(path: &Path) -> FileKind {
     let ext = path.extension().and_then(|e| e.to_str());
     if in_dir("holidays") && ext == Some("toml") {
         FileKind::Holidays
+    } else if in_dir("articles") && in_dir("en") && ext == Some("md") {
+        FileKind::EnglishArticle
     } else if in_dir("articles") && ext == Some("md") {
         FileKind::Article
     } else if in_dir("letters") && ext == Some("md") {
@@ -50,20 +55,33 @@ fn file_kind(path: &Path) -> FileKind {
     }
 }
 
-/// Parses content from (path, text) pairs, in the order given, and builds the index. The
-/// knowledge is only fit for use when there are no errors and the checks pass.
-pub(crate) fn parse_files(files: &[(PathBuf, String)]) -> (Knowledge, Vec<ContentError>) {
-    let mut k = Knowledge::default();
+/// Parses content from (path, text) pairs, in the order given, with its texts in `lang`, and
+/// builds the index. The knowledge is only fit for use when there are no errors and the
+/// checks pass.
+pub(crate) fn parse_files(
+    files: &[(PathBuf, String)],
+    lang: calendar::Lang,
+) -> (Knowledge, Vec<ContentError>) {
+    let mut k = Knowledge {
+        lang,
+        ..Knowledge::default()
+    };
     let mut errors = Vec::new();
     let mut holiday_files = Vec::new();
     let mut templates = Vec::new();
+    let mut english_articles = Vec::new();
     for (path, text) in files {
         match file_kind(path) {
-            FileKind::Knowledge => load_knowledge_file(path, text, &mut k, &mut errors),
+            FileKind::Knowledge => load_knowledge_file(path, text, lang, &mut k, &mut errors),
             FileKind::Article => load_article(path, text, &mut k, &mut errors),
+            FileKind::EnglishArticle => {
+                if let Some(a) = load_english_article(path, text, &mut errors) {
+                    english_articles.push(a);
+                }
+            }
             FileKind::Holidays => holiday_files.push((path.clone(), text.clone())),
             FileKind::LetterTemplate => {
-                if let Some(t) = load_letter_template(path, text, &mut errors) {
+                if let Some(t) = load_letter_template(path, text, lang, &mut k, &mut errors) {
                     templates.push(t);
                 }
             }
@@ -78,6 +96,7 @@ pub(crate) fn parse_files(files: &[(PathBuf, String)]) -> (Knowledge, Vec<Conten
             message: e.message,
         })),
     }
+    apply_english_articles(&mut k, english_articles, lang, &mut errors);
     build_index(&mut k, &mut errors);
     resolve_slots(&mut k);
     attach_letter_templates(&mut k, templates, &mut errors);

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::condition::RawCondition;
-use crate::model::{Choice, ClaimStatus, QuestionType, Severity, SourceKind, Status, Track};
+use crate::model::{ClaimStatus, QuestionType, Severity, SourceKind, Status, Track};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -98,13 +98,19 @@ pub(super) struct RawClaim {
 pub(super) struct RawOrganisation {
     pub(super) id: String,
     pub(super) name: String,
+    pub(super) gloss_en: Option<String>,
     pub(super) short: String,
+    pub(super) short_en: Option<String>,
     pub(super) does: String,
+    pub(super) does_en: Option<String>,
     pub(super) can_enforce: bool,
     pub(super) enforce: String,
+    pub(super) enforce_en: Option<String>,
     pub(super) cost: Option<String>,
+    pub(super) cost_en: Option<String>,
     #[serde(default)]
     pub(super) conditions: Vec<String>,
+    pub(super) conditions_en: Option<Vec<String>>,
     pub(super) url: Option<String>,
     pub(super) phone: Option<String>,
     #[serde(default)]
@@ -121,12 +127,15 @@ pub(super) struct RawQuestion {
     #[serde(rename = "type")]
     pub(super) kind: QuestionType,
     pub(super) text: String,
+    pub(super) text_en: Option<String>,
     pub(super) hint: Option<String>,
+    pub(super) hint_en: Option<String>,
     #[serde(default)]
-    pub(super) options: Vec<Choice>,
+    pub(super) options: Vec<RawChoice>,
     pub(super) min: Option<f64>,
     pub(super) max: Option<f64>,
     pub(super) unit: Option<String>,
+    pub(super) unit_en: Option<String>,
     #[serde(default)]
     pub(super) optional: bool,
     #[serde(default)]
@@ -158,19 +167,25 @@ pub(super) struct RawDerived {
 pub(super) struct RawStep {
     pub(super) id: String,
     pub(super) title: String,
+    pub(super) title_en: Option<String>,
     pub(super) track: Track,
     pub(super) level: Option<u8>,
     #[serde(default)]
     pub(super) who: Vec<String>,
     pub(super) summary: String,
+    pub(super) summary_en: Option<String>,
     #[serde(default)]
     pub(super) prepare: Vec<String>,
+    pub(super) prepare_en: Option<Vec<String>>,
     #[serde(default)]
     pub(super) can: Vec<String>,
+    pub(super) can_en: Option<Vec<String>>,
     #[serde(default)]
     pub(super) cannot: Vec<String>,
+    pub(super) cannot_en: Option<Vec<String>>,
     pub(super) default_status: Status,
     pub(super) default_because: Option<String>,
+    pub(super) default_because_en: Option<String>,
     #[serde(default)]
     pub(super) fallback: bool,
     #[serde(default)]
@@ -189,6 +204,7 @@ pub(super) struct RawStep {
 pub(super) struct RawOutcome {
     pub(super) id: String,
     pub(super) label: String,
+    pub(super) label_en: Option<String>,
     #[serde(default)]
     pub(super) sets: std::collections::BTreeMap<String, toml::Value>,
     pub(super) date: Option<String>,
@@ -200,6 +216,7 @@ pub(super) struct RawRule {
     pub(super) id: String,
     pub(super) when: RawCondition,
     pub(super) because: String,
+    pub(super) because_en: Option<String>,
     pub(super) current: Option<String>,
     #[serde(default)]
     pub(super) next: Vec<String>,
@@ -231,7 +248,9 @@ pub(super) struct RawRule {
 pub(super) struct RawWarning {
     pub(super) id: String,
     pub(super) title: String,
+    pub(super) title_en: Option<String>,
     pub(super) text: String,
+    pub(super) text_en: Option<String>,
     pub(super) severity: Severity,
     #[serde(default)]
     pub(super) sources: Vec<String>,
@@ -246,6 +265,7 @@ pub(super) struct RawSuspension {
     pub(super) from: String,
     pub(super) to: String,
     pub(super) because: String,
+    pub(super) because_en: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -253,16 +273,20 @@ pub(super) struct RawSuspension {
 pub(super) struct RawTerm {
     pub(super) id: String,
     pub(super) title: String,
+    pub(super) title_en: Option<String>,
     pub(super) length: u32,
     pub(super) unit: calendar::Unit,
     pub(super) month_rounding: Option<calendar::MonthRounding>,
     pub(super) start_event: String,
+    pub(super) start_event_en: Option<String>,
     pub(super) start: Option<String>,
     #[serde(default)]
     pub(super) termijnenwet: bool,
     pub(super) extension: Option<String>,
+    pub(super) extension_en: Option<String>,
     pub(super) suspended_by: Option<RawSuspension>,
     pub(super) explain: String,
+    pub(super) explain_en: Option<String>,
     #[serde(default)]
     pub(super) sources: Vec<String>,
     #[serde(default)]
@@ -275,7 +299,10 @@ pub(super) struct RawTerm {
 pub(super) struct RawLetter {
     pub(super) id: String,
     pub(super) title: String,
+    pub(super) title_en: Option<String>,
     pub(super) when: String,
+    pub(super) when_en: Option<String>,
+    pub(super) says_en: Option<String>,
     pub(super) follow_up: Option<RawFollowUp>,
     #[serde(default)]
     pub(super) sources: Vec<String>,
@@ -289,8 +316,10 @@ pub(super) struct RawLetter {
 pub(super) struct RawEntry {
     pub(super) id: String,
     pub(super) term: String,
+    pub(super) term_en: Option<String>,
     pub(super) abbreviation: Option<String>,
     pub(super) meaning: String,
+    pub(super) meaning_en: Option<String>,
     pub(super) article: Option<String>,
     #[serde(default)]
     pub(super) sources: Vec<String>,
@@ -311,19 +340,35 @@ pub(super) struct RawFollowUp {
 pub(super) struct RawConversation {
     pub(super) step: String,
     pub(super) with: String,
+    pub(super) with_en: Option<String>,
     pub(super) purpose: String,
+    pub(super) purpose_en: Option<String>,
     #[serde(default)]
     pub(super) company: Vec<String>,
+    pub(super) company_en: Option<Vec<String>>,
     #[serde(default)]
     pub(super) company_sources: Vec<String>,
     #[serde(default)]
     pub(super) bring: Vec<String>,
+    pub(super) bring_en: Option<Vec<String>>,
     #[serde(default)]
     pub(super) questions: Vec<String>,
+    pub(super) questions_en: Option<Vec<String>>,
     pub(super) report: String,
+    pub(super) report_en: Option<String>,
     #[serde(default)]
     pub(super) sources: Vec<String>,
     #[serde(default)]
     pub(super) claims: Vec<String>,
     pub(super) confidence: Option<Confidence>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct RawChoice {
+    pub(super) value: String,
+    pub(super) label: String,
+    pub(super) label_en: Option<String>,
+    #[serde(default)]
+    pub(super) alone: bool,
 }

@@ -13,7 +13,6 @@ lang-switch = Nederlands
 lang-switch-label = Lees deze pagina in het Nederlands
 footer-privacy = We keep your answers only during your visit, until 20 hours after you last did something. Then they are gone.
 footer-not-advice = Routewijzer explains; it does not give legal advice. In doubt? Ask for help, for example from Onderwijsconsulenten or an ouder- en jeugdsteunpunt.
-content-in-dutch = This text is only available in Dutch.
 restart = Start again
 restart-title = Start again?
 restart-lead = If you start again, we delete all your answers. This cannot be undone. Do you have a case file? It stays, with the answers saved in it.
@@ -235,6 +234,8 @@ org-phone = Phone
 article-sources = Sources
 step-page-who = Who helps with this step
 glossary-title = Terms
+glossary-from-english = From English to Dutch
+glossary-from-english-lead = Know the English word? Find it here and see what it is called in Dutch, the word schools and bodies use.
 glossary-lead = What do the words and abbreviations you come across mean?
 glossary-more = Read more
 
@@ -388,6 +389,8 @@ case-delete-button = Delete case file
 # Letters and the plan as documents
 route-plan-pdf = Download your plan (PDF)
 letter-back = Back to your route
+letter-says-title = What the letter says
+letter-stays-dutch = The letter itself is in Dutch: it goes to a Dutch school or body. The form below is in English; what you type goes into the Dutch letter, so write it in Dutch if you can.
 letter-lead = Fill in the details below. What we already know from your answers is filled in. Then you see the whole letter, in Dutch. You can still change anything in it. Then download the letter as a PDF or a Word file.
 letter-fields-title = Details for the letter
 letter-fill = Put the details in the letter

@@ -13,7 +13,6 @@ lang-switch = English
 lang-switch-label = Read this page in English
 footer-privacy = Wij bewaren uw antwoorden alleen tijdens uw bezoek, tot 20 uur nadat u voor het laatst iets deed. Daarna zijn ze weg.
 footer-not-advice = Routewijzer geeft uitleg en geen juridisch advies. Twijfelt u? Vraag hulp, bijvoorbeeld bij Onderwijsconsulenten of een ouder- en jeugdsteunpunt.
-content-in-dutch = Deze tekst is alleen in het Nederlands.
 restart = Opnieuw beginnen
 restart-title = Opnieuw beginnen?
 restart-lead = Als u opnieuw begint, wissen we al uw antwoorden. Dat kunt u niet terugdraaien. Hebt u een dossier? Dat blijft bewaard, met de antwoorden die erin staan.
@@ -235,6 +234,8 @@ org-phone = Telefoon
 article-sources = Bronnen
 step-page-who = Wie helpt bij deze stap
 glossary-title = Begrippen
+glossary-from-english = Van Engels naar Nederlands
+glossary-from-english-lead = Kent u een woord in het Engels? Zoek het hier op en zie hoe het in het Nederlands heet.
 glossary-lead = Wat betekenen de woorden en afkortingen die u tegenkomt?
 glossary-more = Lees meer
 
@@ -388,6 +389,8 @@ case-delete-button = Verwijder dossier
 # Letters and the plan as documents
 route-plan-pdf = Download uw plan (PDF)
 letter-back = Terug naar uw route
+letter-says-title = Wat de brief zegt
+letter-stays-dutch = De brief zelf is in het Nederlands.
 letter-lead = Vul hieronder de gegevens in. Wat we al weten uit uw antwoorden, staat er al. Daarna ziet u de hele brief. U kunt alles in de brief nog veranderen. Daarna downloadt u de brief als PDF of als Word-bestand.
 letter-fields-title = Gegevens voor de brief
 letter-fill = Zet de gegevens in de brief

@@ -69,8 +69,12 @@ fn marker(c: Confidence, i: Tr) -> Option<String> {
 
 /// The step and its conversation, or 404: only steps with a conversation in the content have
 /// a preparation page.
-fn find<'k>(state: &'k AppState, step_id: &str) -> Result<(&'k Step, &'k Conversation), PageError> {
-    let k = &state.lib.k;
+fn find<'k>(
+    state: &'k AppState,
+    lang: Lang,
+    step_id: &str,
+) -> Result<(&'k Step, &'k Conversation), PageError> {
+    let k = &state.lib_for(lang).k;
     match (k.step(step_id), k.conversation(step_id)) {
         (Some(s), Some(c)) => Ok((s, c)),
         _ => Err(PageError::NotFound),
@@ -91,7 +95,7 @@ async fn prep(
     step: &Step,
     conv: &Conversation,
 ) -> Result<Prep, PageError> {
-    let k = &state.lib.k;
+    let k = &state.lib_for(i.lang).k;
     let case_id = &access.case.id;
     let events = state.store.events(case_id).await.map_err(store_error)?;
     let mut deadlines = Vec::new();
@@ -238,7 +242,7 @@ async fn page(
     error: Option<FieldError>,
 ) -> Result<Response, PageError> {
     let i = Tr { lang };
-    let (step, conv) = find(state, step_id)?;
+    let (step, conv) = find(state, lang, step_id)?;
     let prep = prep(state, i, access, step, conv).await?;
     let csrf = csrf::token(session).await?;
     let case_id = access.case.id.clone();
@@ -302,7 +306,7 @@ async fn pdf(
     step_id: &str,
 ) -> Result<Response, PageError> {
     let i = Tr { lang };
-    let (step, conv) = find(state, step_id)?;
+    let (step, conv) = find(state, lang, step_id)?;
     let p = prep(state, i, access, step, conv).await?;
     let section = |key: &str, text: String, items: Vec<String>| letters::SheetSection {
         heading: i.t(key),
@@ -326,6 +330,7 @@ async fn pdf(
         p.goal.clone()
     };
     let sheet = letters::ConversationSheet {
+        lang: i.lang.code().to_string(),
         title: i.t1("talk-title", "step", &p.step_title),
         lead: format!("{} {}", p.with, p.marker.clone().unwrap_or_default())
             .trim()
@@ -381,7 +386,7 @@ pub async fn save_goal(
     Path((_, step_id)): Path<(String, String)>,
     Form(f): Form<GoalForm>,
 ) -> Result<Response, PageError> {
-    let (step, _) = find(&state, &step_id)?;
+    let (step, _) = find(&state, Lang::Nl, &step_id)?;
     cases::conversation::save_goal(
         &*state.store,
         &access.case.id,
@@ -479,7 +484,7 @@ pub async fn save_report(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let i = Tr { lang };
-    find(&state, &step_id)?;
+    find(&state, lang, &step_id)?;
     let (mut draft, more) = report_from_pairs(&pairs);
     if more {
         let rows = (draft.agreements.len() + ROWS).min(MAX_ROWS);

@@ -97,10 +97,11 @@ fn zip_name(name: &str) -> String {
     }
 }
 
-/// A date as "maandag 15 maart 2027"; a date that does not parse is shown as stored.
-fn long_date(iso: &str) -> String {
+/// A date as "maandag 15 maart 2027" (or in English); a date that does not parse is shown
+/// as stored.
+fn long_date(i: Tr, iso: &str) -> String {
     iso.parse::<jiff::civil::Date>()
-        .map(calendar::format_date_nl)
+        .map(|d| i.date(d))
         .unwrap_or_else(|_| iso.to_string())
 }
 
@@ -152,7 +153,7 @@ pub(super) fn answer_text(i: Tr, q: &route::model::Question, v: &serde_json::Val
         (QuestionType::Yesno, serde_json::Value::String(s)) if s == "ja" || s == "nee" => {
             i.t(if s == "ja" { "answer-yes" } else { "answer-no" })
         }
-        (QuestionType::Date, serde_json::Value::String(s)) => long_date(s),
+        (QuestionType::Date, serde_json::Value::String(s)) => long_date(i, s),
         (_, serde_json::Value::String(s)) => label(s),
         (_, serde_json::Value::Array(items)) => items
             .iter()
@@ -171,7 +172,7 @@ async fn dossier_bytes(
 ) -> Result<Vec<u8>, PageError> {
     let i = Tr { lang };
     let s = &state.store;
-    let k = &state.lib.k;
+    let k = &state.lib_for(lang).k;
     let case_id = &access.case.id;
     let children = s.children(case_id).await.map_err(store_error)?;
     let parties = s.parties(case_id).await.map_err(store_error)?;
@@ -199,7 +200,7 @@ async fn dossier_bytes(
     if !school.is_empty() {
         cover.push((i.t("dossier-cover-school"), school));
     }
-    cover.push((i.t("dossier-cover-date"), calendar::format_date_nl(today)));
+    cover.push((i.t("dossier-cover-date"), i.date(today)));
     let title = if names.is_empty() {
         i.t("dossier-title-plain")
     } else {
@@ -269,7 +270,7 @@ async fn dossier_bytes(
     let dossier_events = events
         .iter()
         .map(|e| letters::DossierEvent {
-            date: long_date(&e.date),
+            date: long_date(i, &e.date),
             kind: i.t(&format!("event-kind-{}", e.kind)),
             title: e.title.clone(),
             parties: party_names(&e.parties),
@@ -299,7 +300,7 @@ async fn dossier_bytes(
                 .unwrap_or_default();
             let mut line = format!("{} {}", i.t("advice-changed-step"), sum.current.title);
             for (n, d) in &sum.deadlines {
-                line.push_str(&format!("; {}: {}", n.title, long_date(d)));
+                line.push_str(&format!("; {}: {}", n.title, long_date(i, d)));
             }
             if !sum.warnings.is_empty() {
                 let titles: Vec<&str> = sum.warnings.iter().map(|w| w.title.as_str()).collect();
@@ -313,6 +314,7 @@ async fn dossier_bytes(
         })
         .collect();
     let dossier = letters::Dossier {
+        lang: i.lang.code().to_string(),
         title,
         cover,
         cover_note: i.t("dossier-cover-note"),

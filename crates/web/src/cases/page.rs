@@ -161,21 +161,39 @@ struct AdviceLines {
 }
 
 impl AdviceLines {
-    fn of(s: &cases::advice::Summary) -> AdviceLines {
+    /// A summary as the reader of `i` reads it: each item by its title in `k` now (the
+    /// summary keeps the Dutch title it had, for an item that has since left the content).
+    fn of(k: &route::Knowledge, i: Tr, s: &cases::advice::Summary) -> AdviceLines {
+        let step = |n: &cases::advice::Named| {
+            k.step(&n.id)
+                .map_or_else(|| n.title.clone(), |x| x.title.clone())
+        };
+        let term = |n: &cases::advice::Named| {
+            k.terms
+                .iter()
+                .find(|t| t.id == n.id)
+                .map_or_else(|| n.title.clone(), |x| x.title.clone())
+        };
+        let warning = |n: &cases::advice::Named| {
+            k.warnings
+                .iter()
+                .find(|w| w.id == n.id)
+                .map_or_else(|| n.title.clone(), |x| x.title.clone())
+        };
         AdviceLines {
-            step: s.current.title.clone(),
+            step: step(&s.current),
             deadlines: s
                 .deadlines
                 .iter()
                 .map(|(n, d)| {
                     let date = d
                         .parse::<jiff::civil::Date>()
-                        .map(calendar::format_date_nl)
+                        .map(|d| i.date(d))
                         .unwrap_or_else(|_| d.clone());
-                    format!("{}: {date}", n.title)
+                    format!("{}: {date}", term(n))
                 })
                 .collect(),
-            warnings: s.warnings.iter().map(|n| n.title.clone()).collect(),
+            warnings: s.warnings.iter().map(warning).collect(),
         }
     }
 }
@@ -228,6 +246,7 @@ pub(super) async fn case_page(
     let store = &state.store;
     let case_id = &access.case.id;
     let lib = &state.lib;
+    let shown = state.lib_for(lang);
     let latest = store.latest_answers(case_id).await.map_err(store_error)?;
     let all_events = store.events(case_id).await.map_err(store_error)?;
     let outcomes = store.step_outcomes(case_id).await.map_err(store_error)?;
@@ -238,24 +257,32 @@ pub(super) async fn case_page(
         Some(v) => {
             let (_, s) = situation_with_events(&lib.k, &v, &all_events, state.today.date())
                 .map_err(case_error)?;
-            let advice = route::advise(&lib.k, &s);
+            // What a case remembers of its advice is kept in Dutch, the content's language;
+            // a reader of English gets the same advice (same ids) with English texts.
+            let dutch_advice = route::advise(&lib.k, &s);
             let changed = cases::advice::changed_since_seen(
                 &**store,
                 &lib.k,
                 case_id,
-                &advice,
+                &dutch_advice,
                 access.actor().now,
             )
             .await
             .map_err(case_error)?;
+            let lib = shown;
+            let advice = if lang == Lang::En {
+                route::advise(&lib.k, &s)
+            } else {
+                dutch_advice
+            };
             advice_changed = changed.map(|c| AdviceChanged {
                 since: jiff::Timestamp::from_second(c.seen_at)
                     .ok()
                     .and_then(|t| t.strftime("%Y-%m-%d").to_string().parse().ok())
-                    .map(calendar::format_date_nl)
+                    .map(|d| i.date(d))
                     .unwrap_or_default(),
-                before: AdviceLines::of(&c.before),
-                now: AdviceLines::of(&c.now),
+                before: AdviceLines::of(&lib.k, i, &c.before),
+                now: AdviceLines::of(&lib.k, i, &c.now),
             });
             letters = advice
                 .letters
@@ -373,7 +400,7 @@ pub(super) async fn case_page(
         .into_iter()
         .map(|(d, p)| DeadlineLine {
             title: p.agreement.text,
-            date: calendar::format_date_nl(d),
+            date: i.date(d),
         })
         .collect();
     let events = all_events
@@ -398,7 +425,7 @@ pub(super) async fn case_page(
             date: e
                 .date
                 .parse::<jiff::civil::Date>()
-                .map(calendar::format_date_nl)
+                .map(|d| i.date(d))
                 .unwrap_or(e.date),
             title: e.title,
         })

@@ -134,7 +134,7 @@ pub async fn show(
     // Only the answers as saved in this version: no dates from events mixed in.
     let (stored, _) = state.situation_with_events(&v, &[])?;
     let mut answers: Vec<(String, String)> = state
-        .lib
+        .lib_for(lang)
         .k
         .questions
         .iter()

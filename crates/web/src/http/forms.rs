@@ -266,7 +266,7 @@ pub fn show_answer(q: &Question, v: &Value, i: Tr) -> String {
             Some(unit) => format!("{n} {unit}"),
             None => format!("{n}"),
         },
-        Value::Date(d) => calendar::format_date_nl(*d),
+        Value::Date(d) => i.date(*d),
         Value::Skipped => i.t("answer-skipped"),
     }
 }

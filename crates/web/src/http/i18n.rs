@@ -1,8 +1,9 @@
 //! Interface texts in Dutch and English (Fluent files in `locales/`), the visitor's language
 //! (a `taal` cookie, Dutch by default) and the language switch.
 //!
-//! Content (steps, articles, glossary) is Dutch only; English pages show it with a note and
-//! `lang="nl"` on the block, so screen readers read it with Dutch pronunciation.
+//! Content (steps, articles, glossary...) has an English text beside every Dutch one, and
+//! English pages show it in English. What stays Dutch (letter texts that go to Dutch schools,
+//! source titles, Dutch names) carries `lang="nl"`, so screen readers pronounce it as Dutch.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -59,6 +60,14 @@ impl Lang {
         }
     }
 
+    /// The language of the content's texts for this interface language.
+    pub fn content(self) -> calendar::Lang {
+        match self {
+            Lang::Nl => calendar::Lang::Nl,
+            Lang::En => calendar::Lang::En,
+        }
+    }
+
     /// The other language, for the switch.
     pub fn other(self) -> Lang {
         match self {
@@ -109,6 +118,20 @@ pub struct Tr {
 }
 
 impl Tr {
+    /// ` lang="nl"` for what stays Dutch on an English page (a letter text, a source title, a
+    /// Dutch name); empty on a Dutch page.
+    pub fn dutch(&self) -> &'static str {
+        match self.lang {
+            Lang::Nl => "",
+            Lang::En => r#" lang="nl""#,
+        }
+    }
+
+    /// A date as this language writes it: "vrijdag 9 juli 2027", "Friday 9 July 2027".
+    pub fn date(&self, d: jiff::civil::Date) -> String {
+        calendar::format_date(d, self.lang.content())
+    }
+
     pub fn t(&self, key: &str) -> String {
         LOCALES.lookup(self.lang.id(), key)
     }

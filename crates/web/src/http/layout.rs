@@ -12,8 +12,6 @@ pub struct Layout {
     pub title: String,
     /// Where the language switch returns to: the path of this page, never its query.
     pub path: String,
-    /// Whether the page shows content from `content/`, which is Dutch only.
-    pub has_content: bool,
     /// Whether the page links to "start again" (a confirmation page: starting again clears
     /// every answer, so it is never one click away).
     pub restart: bool,
@@ -27,7 +25,6 @@ impl Layout {
             title: i.t(title_key),
             i,
             path: path.to_string(),
-            has_content: false,
             restart: false,
         }
     }
@@ -38,7 +35,6 @@ impl Layout {
             i: Tr { lang },
             title: title.to_string(),
             path: path.to_string(),
-            has_content: true,
             restart: false,
         }
     }
@@ -54,19 +50,6 @@ impl Layout {
     /// The link of the language switch.
     pub fn switch_href(&self) -> String {
         format!("/taal/{}?terug={}", self.other_lang(), self.path)
-    }
-
-    /// `lang="nl"` for blocks of Dutch content on an English page; empty on a Dutch page.
-    pub fn content_lang(&self) -> &'static str {
-        match self.i.lang {
-            Lang::Nl => "",
-            Lang::En => r#" lang="nl""#,
-        }
-    }
-
-    /// Whether to show the note that content is only in Dutch.
-    pub fn show_dutch_note(&self) -> bool {
-        self.has_content && self.i.lang == Lang::En
     }
 }
 

@@ -69,7 +69,11 @@ impl Library {
             .filter(|w| !w.text.contains("{{"))
             .map(|w| (w.id.clone(), to_html(&w.text)))
             .collect();
-        let search = search::Index::build(&documents(&k))?;
+        let language = match k.lang {
+            calendar::Lang::Nl => search::analyzer::Language::Dutch,
+            calendar::Lang::En => search::analyzer::Language::English,
+        };
+        let search = search::Index::build_in(&documents(&k), language)?;
         Ok(Library {
             linker: Linker::new(&k),
             asks_region: k.questions.iter().any(|q| q.sets_region),
@@ -116,7 +120,17 @@ fn documents(k: &Knowledge) -> Vec<search::Document> {
             id: format!("{KIND_ORGANISATION}:{}", o.id),
             kind: KIND_ORGANISATION.into(),
             title: o.name.clone(),
-            body: format!("{}\n\n{}\n\n{}", o.short, o.does, o.enforce),
+            // The English gloss of the Dutch name makes "education consultants" find it.
+            body: format!(
+                "{}\n\n{}\n\n{}\n\n{}",
+                o.gloss
+                    .as_deref()
+                    .filter(|_| k.lang == calendar::Lang::En)
+                    .unwrap_or_default(),
+                o.short,
+                o.does,
+                o.enforce
+            ),
             url: organisation_url(&o.id),
         });
     }
@@ -130,10 +144,16 @@ fn documents(k: &Knowledge) -> Vec<search::Document> {
         });
     }
     for g in &k.glossary {
-        let title = match &g.abbreviation {
+        let mut title = match &g.abbreviation {
             Some(abbr) => format!("{} ({abbr})", g.term),
             None => g.term.clone(),
         };
+        // In English the term is found by its English name too ("duty of care").
+        if k.lang == calendar::Lang::En
+            && let Some(en) = &g.translation
+        {
+            title.push_str(&format!(": {en}"));
+        }
         docs.push(search::Document {
             id: format!("{KIND_GLOSSARY}:{}", g.id),
             kind: KIND_GLOSSARY.into(),

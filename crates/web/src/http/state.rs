@@ -23,7 +23,10 @@ impl std::ops::Deref for AppState {
 
 /// The parts of [`AppState`].
 pub struct Shared {
+    /// The content in Dutch: the language of answers, letters and stored advice.
     pub lib: Arc<Library>,
+    /// The same content with its texts in English (same ids): see [`Shared::lib_for`].
+    pub lib_en: Arc<Library>,
     pub store: Arc<dyn Store>,
     pub today: Today,
     pub secure_cookies: bool,
@@ -42,6 +45,15 @@ pub struct Shared {
 }
 
 impl Shared {
+    /// The content to show a reader of `lang`. Anything that is stored or sent to a school
+    /// (answers, letter texts, the advice a case remembers) uses the Dutch [`Shared::lib`].
+    pub fn lib_for(&self, lang: crate::http::i18n::Lang) -> &Arc<Library> {
+        match lang {
+            crate::http::i18n::Lang::Nl => &self.lib,
+            crate::http::i18n::Lang::En => &self.lib_en,
+        }
+    }
+
     /// The full address of a path of the app, for a mail: a path alone is no link there.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.public_url)

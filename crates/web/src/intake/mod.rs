@@ -203,7 +203,7 @@ pub async fn question(
     Path(id): Path<String>,
     Query(back_to): Query<BackTo>,
 ) -> Result<Response, PageError> {
-    let Some(q) = state.lib.k.question(&id) else {
+    let Some(q) = state.lib_for(lang).k.question(&id) else {
         return Ok(PageError::NotFound.page(lang));
     };
     let (_, s) = situation(&state, &session).await?;
@@ -246,7 +246,8 @@ pub async fn answer(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let k = &state.lib.k;
+    // The question as the parent read it; its values are the same in every language.
+    let k = &state.lib_for(lang).k;
     let Some(q) = k.question(&id) else {
         return Ok(PageError::NotFound.page(lang));
     };
@@ -347,7 +348,6 @@ fn region_page(
     });
     page.action = "/regio".into();
     page.layout.path = "/regio".into();
-    page.layout.has_content = false;
     page.back = if back_to_check {
         format!("/{CHECK}")
     } else {
@@ -451,7 +451,7 @@ pub async fn check(
         return Ok(Redirect::to(&next).into_response());
     }
     let i = Tr { lang };
-    let mut rows: Vec<Row> = intake::answered(&state.lib.k, &s)
+    let mut rows: Vec<Row> = intake::answered(&state.lib_for(lang).k, &s)
         .into_iter()
         .map(|(q, v)| Row {
             question: q.text.clone(),
@@ -469,7 +469,6 @@ pub async fn check(
         });
     }
     let mut layout = Layout::new(lang, "check-title", "/controle");
-    layout.has_content = true;
     layout.restart = true;
     Ok(render(&CheckPage { layout, rows }))
 }

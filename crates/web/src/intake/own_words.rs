@@ -278,7 +278,8 @@ pub async fn read(
     let rows = proposals
         .iter()
         .filter_map(|p| {
-            let q = k.question(&p.question)?;
+            // Read in Dutch, shown in the parent's language (same question ids).
+            let q = state.lib_for(lang).k.question(&p.question)?;
             Some(ProposalRow {
                 question: q.text.clone(),
                 answer: answer_in_words(q, &p.values, i),
@@ -290,7 +291,6 @@ pub async fn read(
         .flat_map(|p| p.spans.iter().map(|s| (s.start, s.end)))
         .collect();
     let mut out = page(lang, csrf, text.clone(), None);
-    out.layout.has_content = true;
     marks.sort_unstable();
     out.read = Some(Reading {
         pieces: pieces(&text, &marks),
@@ -365,7 +365,7 @@ fn answer_in_words(q: &Question, values: &[String], i: Tr) -> String {
         QuestionType::Date => values
             .first()
             .and_then(|v| v.parse::<jiff::civil::Date>().ok())
-            .map(calendar::format_date_nl)
+            .map(|d| i.date(d))
             .unwrap_or_default(),
         QuestionType::Choice | QuestionType::Multi => values
             .iter()

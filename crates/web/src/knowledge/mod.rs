@@ -36,7 +36,7 @@ struct IndexPage {
 
 /// `GET /kennis`
 pub async fn index(State(state): State<AppState>, lang: Lang) -> Response {
-    let k = &state.lib.k;
+    let k = &state.lib_for(lang).k;
     let i = Tr { lang };
     let step = |s: &route::model::Step| Link {
         title: s.title.clone(),
@@ -46,8 +46,7 @@ pub async fn index(State(state): State<AppState>, lang: Lang) -> Response {
             .map(|l| i.t1("knowledge-level", "level", l))
             .unwrap_or_default(),
     };
-    let mut layout = Layout::new(lang, "knowledge-title", "/kennis");
-    layout.has_content = true;
+    let layout = Layout::new(lang, "knowledge-title", "/kennis");
     render(&IndexPage {
         layout,
         steps: k
@@ -124,7 +123,7 @@ struct StepPage {
 
 /// `GET /kennis/stappen/{id}`
 pub async fn step(State(state): State<AppState>, lang: Lang, Path(id): Path<String>) -> Response {
-    let lib = &state.lib;
+    let lib = state.lib_for(lang);
     let Some(s) = lib.k.step(&id) else {
         return PageError::NotFound.page(lang);
     };
@@ -167,6 +166,8 @@ pub async fn step(State(state): State<AppState>, lang: Lang, Path(id): Path<Stri
 #[template(path = "organisation.html")]
 struct OrganisationPage {
     layout: Layout,
+    /// The English gloss of the Dutch name, on English pages.
+    gloss: Option<String>,
     short: String,
     does_html: String,
     can_enforce: bool,
@@ -185,13 +186,14 @@ pub async fn organisation(
     lang: Lang,
     Path(id): Path<String>,
 ) -> Response {
-    let lib = &state.lib;
+    let lib = state.lib_for(lang);
     let Some(o) = lib.k.organisation(&id) else {
         return PageError::NotFound.page(lang);
     };
     let (sources, marker) = cited(lib, &o.cite, Tr { lang });
     let page = OrganisationPage {
         layout: Layout::titled(lang, &o.name, &organisation_url(&o.id)),
+        gloss: o.gloss.clone().filter(|_| lang == Lang::En),
         short: o.short.clone(),
         does_html: lib.org_does.get(&o.id).cloned().unwrap_or_default(),
         can_enforce: o.can_enforce,
@@ -222,7 +224,7 @@ pub async fn article(
     lang: Lang,
     Path(id): Path<String>,
 ) -> Response {
-    let lib = &state.lib;
+    let lib = state.lib_for(lang);
     let Some(a) = lib.k.article(&id) else {
         return PageError::NotFound.page(lang);
     };
@@ -240,6 +242,8 @@ pub async fn article(
 pub struct EntryView {
     pub id: String,
     pub term: String,
+    /// The English name of the Dutch term.
+    pub translation: Option<String>,
     pub abbreviation: Option<String>,
     pub meaning: String,
     pub article: Option<String>,
@@ -250,17 +254,20 @@ pub struct EntryView {
 struct GlossaryPage {
     layout: Layout,
     entries: Vec<EntryView>,
+    /// The other direction: (English name, entry id, Dutch term), sorted by the English name.
+    from_english: Vec<(String, String, String)>,
 }
 
 /// `GET /begrippen`: every term, sorted, each with an anchor that first-use links point to.
 pub async fn glossary(State(state): State<AppState>, lang: Lang) -> Response {
-    let k = &state.lib.k;
+    let k = &state.lib_for(lang).k;
     let mut entries: Vec<EntryView> = k
         .glossary
         .iter()
         .map(|g| EntryView {
             id: g.id.clone(),
             term: g.term.clone(),
+            translation: g.translation.clone(),
             abbreviation: g.abbreviation.clone(),
             meaning: g.meaning.clone(),
             article: g
@@ -271,8 +278,16 @@ pub async fn glossary(State(state): State<AppState>, lang: Lang) -> Response {
         })
         .collect();
     entries.sort_by_key(|e| e.term.to_lowercase());
+    let mut from_english: Vec<(String, String, String)> = entries
+        .iter()
+        .filter_map(|e| Some((e.translation.clone()?, e.id.clone(), e.term.clone())))
+        .collect();
+    from_english.sort_by_key(|(en, _, _)| en.to_lowercase());
     let _ = glossary_url;
-    let mut layout = Layout::new(lang, "glossary-title", "/begrippen");
-    layout.has_content = true;
-    render(&GlossaryPage { layout, entries })
+    let layout = Layout::new(lang, "glossary-title", "/begrippen");
+    render(&GlossaryPage {
+        layout,
+        entries,
+        from_english,
+    })
 }

@@ -75,7 +75,7 @@ pub async fn search(
     let mut hits = Vec::new();
     let mut summary = None;
     if !query.is_empty() {
-        match state.lib.search.search(&query, LIMIT) {
+        match state.lib_for(lang).search.search(&query, LIMIT) {
             Ok(found) => {
                 hits = found
                     .into_iter()
@@ -91,8 +91,7 @@ pub async fn search(
         }
         summary = Some(i.count("search-results", hits.len(), &[("query", query.clone())]));
     }
-    let mut layout = Layout::new(lang, "search-title", "/zoeken");
-    layout.has_content = !hits.is_empty();
+    let layout = Layout::new(lang, "search-title", "/zoeken");
     render(&SearchPage {
         layout,
         query,

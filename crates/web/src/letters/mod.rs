@@ -28,7 +28,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use route::letter::{FieldValues, fill_text, letter_date, missing, prefill};
-use route::model::{FieldKind, Letter, LetterTemplate};
+use route::model::{FieldKind, Letter, LetterField, LetterTemplate};
 use tower_sessions::Session;
 
 use crate::http::answers;
@@ -64,6 +64,8 @@ pub struct LetterPage {
     pub csrf: String,
     pub action: String,
     pub when: String,
+    /// On English pages: what the Dutch letter says and why it helps.
+    pub says: Option<String>,
     pub sources: Vec<SourceLink>,
     pub errors: Vec<FieldError>,
     pub fields: Vec<FieldView>,
@@ -148,10 +150,31 @@ fn for_case(p: &mut LetterPage, lang: Lang, case: &store::Case, role: store::Rol
     };
 }
 
+/// The letter as a reader of `lang` sees it: its title, when it helps, what it says (in
+/// English) and the labels of its form. The letter text itself is always the Dutch one.
+fn shown<'k>(state: &'k AppState, lang: Lang, l: &'k Letter) -> &'k Letter {
+    state.lib_for(lang).k.letter(&l.id).unwrap_or(l)
+}
+
+/// A field's label and hint in `lang`.
+fn field_texts(shown: &Letter, f: &LetterField) -> (String, Option<String>) {
+    shown
+        .template
+        .as_ref()
+        .and_then(|t| t.fields.iter().find(|x| x.id == f.id))
+        .map(|x| (x.label.clone(), x.hint.clone()))
+        .unwrap_or_else(|| (f.label.clone(), f.hint.clone()))
+}
+
 /// What follows sending this letter, in words: the term and the event it runs from.
 fn follow_up_text(state: &AppState, i: Tr, l: &Letter) -> Option<String> {
     let f = l.follow_up.as_ref()?;
-    let term = state.lib.k.terms.iter().find(|t| t.id == f.term)?;
+    let term = state
+        .lib_for(i.lang)
+        .k
+        .terms
+        .iter()
+        .find(|t| t.id == f.term)?;
     let key = if f.date_question.is_some() {
         "letter-sent-starts"
     } else {
@@ -214,21 +237,23 @@ fn page(
     text: Option<String>,
     signature: Option<String>,
 ) -> LetterPage {
-    let layout = Layout::titled(lang, &l.title, &letter_url(&l.id));
+    let shown = shown(state, lang, l);
+    let layout = Layout::titled(lang, &shown.title, &letter_url(&l.id));
     let complete = missing(t, values).is_empty();
     let fields = t
         .fields
         .iter()
         .map(|f| {
             let input = input_name(&f.id);
+            let (label, hint) = field_texts(shown, f);
             FieldView {
                 error: errors
                     .iter()
                     .find(|e| e.field == input)
                     .map(|e| e.message.clone()),
                 input,
-                label: f.label.clone(),
-                hint: f.hint.clone(),
+                label,
+                hint,
                 multiline: f.kind == FieldKind::Multiline,
                 date: f.kind == FieldKind::Date,
                 value: values.get(&f.id).cloned().unwrap_or_default(),
@@ -239,7 +264,8 @@ fn page(
         layout,
         csrf,
         action: letter_url(&l.id),
-        when: l.when.clone(),
+        when: shown.when.clone(),
+        says: shown.says.clone(),
         sources: sources(state, l),
         errors,
         fields,
@@ -333,7 +359,12 @@ fn posted(t: &LetterTemplate, pairs: Vec<(String, String)>) -> Posted {
 /// Reads the letter's date fields the Dutch way (see [`cases::parse_date`]) and writes each
 /// as a letter does ("1 maart 2027"), whichever way it was typed; a date that cannot be read is
 /// an error for its field, and stays as typed. An empty field is left to [`missing`].
-fn check_dates(i: Tr, t: &LetterTemplate, values: &mut FieldValues) -> Vec<FieldError> {
+fn check_dates(
+    i: Tr,
+    shown: &Letter,
+    t: &LetterTemplate,
+    values: &mut FieldValues,
+) -> Vec<FieldError> {
     let mut errors = Vec::new();
     for f in t.fields.iter().filter(|f| f.kind == FieldKind::Date) {
         let Some(value) = values.get_mut(&f.id) else {
@@ -345,7 +376,7 @@ fn check_dates(i: Tr, t: &LetterTemplate, values: &mut FieldValues) -> Vec<Field
         match cases::parse_date(value) {
             Ok(d) => *value = letter_date(d),
             Err(e) => errors.push(FieldError {
-                message: date_error(i, &f.label, &e),
+                message: date_error(i, &field_texts(shown, f).0, &e),
                 field: input_name(&f.id),
             }),
         }
@@ -366,15 +397,20 @@ pub async fn post(
         return Ok(PageError::NotFound.page(lang));
     };
     let i = Tr { lang };
+    let shown_letter = shown(&state, lang, l);
     let mut p = posted(t, pairs);
     let mut errors: Vec<FieldError> = missing(t, &p.values)
         .into_iter()
         .map(|f| FieldError {
-            message: i.t1("letter-error-missing", "field", &f.label),
+            message: i.t1(
+                "letter-error-missing",
+                "field",
+                &field_texts(shown_letter, f).0,
+            ),
             field: input_name(&f.id),
         })
         .collect();
-    errors.extend(check_dates(i, t, &mut p.values));
+    errors.extend(check_dates(i, shown_letter, t, &mut p.values));
     let token = csrf::token(&session).await?;
     let wants_file = matches!(p.action.as_str(), "pdf" | "docx");
     if !errors.is_empty() || !wants_file {

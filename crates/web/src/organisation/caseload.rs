@@ -32,23 +32,24 @@ pub struct Deadline {
     pub term_id: String,
     pub title: String,
     pub date: Date,
-    /// The date in Dutch words with its weekday, e.g. "dinsdag 13 juli 2027".
+    /// The date in words with its weekday, e.g. "dinsdag 13 juli 2027".
     pub date_text: String,
 }
 
-/// The deadlines of an advice that have a date, earliest first.
-pub fn deadlines(state: &AppState, advice: &route::Advice) -> Vec<Deadline> {
+/// The deadlines of an advice that have a date, earliest first, with their titles and dates in
+/// `lang`.
+pub fn deadlines(state: &AppState, lang: Lang, advice: &route::Advice) -> Vec<Deadline> {
     let mut out: Vec<Deadline> = advice
         .terms
         .iter()
         .filter_map(|t| {
             let d = t.deadline.as_ref()?;
-            let term = state.lib.k.terms.iter().find(|x| x.id == t.id)?;
+            let term = state.lib_for(lang).k.terms.iter().find(|x| x.id == t.id)?;
             Some(Deadline {
                 term_id: t.id.clone(),
                 title: term.title.clone(),
                 date: d.date,
-                date_text: d.date_text.clone(),
+                date_text: calendar::format_date(d.date, lang.content()),
             })
         })
         .collect();
@@ -190,13 +191,13 @@ pub async fn page(
         let (step, all) = match &advice {
             Some(a) => {
                 let step = state
-                    .lib
+                    .lib_for(lang)
                     .k
                     .steps
                     .iter()
                     .find(|s| s.id == a.advice.current)
                     .map(|s| s.title.clone());
-                (step, deadlines(state, &a.advice))
+                (step, deadlines(state, lang, &a.advice))
             }
             None => (None, Vec::new()),
         };

@@ -127,7 +127,7 @@ pub async fn page(
             let case = &consented[n].case;
             let step = match state.case_advice(&case.id).await.map_err(fail)? {
                 Some(ca) => state
-                    .lib
+                    .lib_for(lang)
                     .k
                     .step(&ca.advice.current)
                     .map(|s| s.title.clone())

@@ -274,7 +274,8 @@ pub async fn summary(
     access: CaseAccess,
 ) -> Result<Response, PageError> {
     let i = Tr { lang };
-    let k = &state.lib.k;
+    let lib = state.lib_for(lang);
+    let k = &lib.k;
     let advice = state.case_advice(&access.case.id).await?;
     let mut answers = Vec::new();
     let mut current = None;
@@ -288,7 +289,7 @@ pub async fn summary(
             })
             .collect();
         current = k.steps.iter().find(|s| s.id == a.advice.current).map(|s| {
-            let html = state.lib.step_summary.get(&s.id).cloned();
+            let html = lib.step_summary.get(&s.id).cloned();
             (s.title.clone(), html.unwrap_or_default())
         });
         let today = state.today.date();
@@ -299,7 +300,7 @@ pub async fn summary(
             .filter_map(|t| {
                 let d = t.deadline.as_ref().filter(|d| d.date >= today)?;
                 let term = k.terms.iter().find(|x| x.id == t.id)?;
-                Some((d.date, term.title.clone(), d.date_text.clone()))
+                Some((d.date, term.title.clone(), i.date(d.date)))
             })
             .collect();
         coming.sort();
@@ -328,7 +329,6 @@ pub async fn summary(
         "help-summary-title",
         &format!("/dossiers/{case_id}/samenvatting"),
     );
-    layout.has_content = true;
     layout.title = i.t1("help-summary-title-of", "title", &access.case.title);
     Ok(render(&SummaryPage {
         layout,

@@ -79,7 +79,8 @@ pub async fn send_due(state: &AppState, today: Date) -> Result<usize, ReminderEr
         let Ok(Some(advice)) = state.case_advice(&case.id).await else {
             continue;
         };
-        let due: Vec<_> = deadlines(state, &advice.advice)
+        // Mails go out in Dutch: an account keeps no language.
+        let due: Vec<_> = deadlines(state, crate::http::i18n::Lang::Nl, &advice.advice)
             .into_iter()
             .filter_map(|d| {
                 let left = days_between(today, d.date);

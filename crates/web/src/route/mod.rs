@@ -61,7 +61,7 @@ async fn rendered(
     let Some(fingerprint) = answers::fingerprint(&session).await? else {
         return Ok(Redirect::to("/").into_response());
     };
-    let lib = &state.lib;
+    let lib = state.lib_for(lang);
     let today = state.today.date();
     let key = cache_key(fingerprint, today, lang, part);
     // A cached page was complete for the same answers and day, so it needs no intake check.
@@ -111,13 +111,15 @@ fn cache_key(fingerprint: u64, today: jiff::civil::Date, lang: Lang, part: Part)
 /// `GET /route.ics`: the computed deadlines as a calendar file.
 pub async fn calendar(
     State(state): State<AppState>,
+    lang: Lang,
     session: Session,
 ) -> Result<Response, PageError> {
     let stored = answers::load(&session).await?;
     if stored.is_empty() {
         return Ok(Redirect::to("/").into_response());
     }
-    let lib = &state.lib;
+    // The calendar's texts follow the reader's language, like the page it came from.
+    let lib = state.lib_for(lang);
     let s = answers::situation(&lib.k, &stored, state.today.date());
     let advice = route::advise(&lib.k, &s);
     let report = route::report::report(&lib.k, &advice);

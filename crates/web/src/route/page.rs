@@ -151,7 +151,6 @@ pub struct RouteWhyPage {
 impl RouteWhyPage {
     pub fn new(r: RoutePage) -> RouteWhyPage {
         let mut layout = Layout::new(r.layout.i.lang, "route-why-title", "/route/waarom");
-        layout.has_content = true;
         layout.restart = true;
         RouteWhyPage { layout, r }
     }
@@ -434,8 +433,7 @@ pub fn page(lib: &Library, r: &Report, lang: Lang) -> RoutePage {
         .collect();
     let now = NowParts::new(lib, r, &letters);
     let others = warnings.len().saturating_sub(NOW_WARNINGS);
-    let mut layout = Layout::new(lang, "route-title", "/route");
-    layout.has_content = true;
+    let layout = Layout::new(lang, "route-title", "/route");
     RoutePage {
         more_warnings: (others > 0).then(|| i.count("route-now-more-warnings", others, &[])),
         later_show: i.count("route-later-show", later.len(), &[]),
@@ -452,7 +450,7 @@ pub fn page(lib: &Library, r: &Report, lang: Lang) -> RoutePage {
         }),
         now_fill_href: now.fill_href,
         now_letters: now.letters,
-        lead: i.t1("route-lead", "date", calendar::format_date_nl(r.today)),
+        lead: i.t1("route-lead", "date", i.date(r.today)),
         region: r
             .region
             .map(|reg| match lib.k.calendar.next_summer(r.today, reg) {
@@ -460,7 +458,7 @@ pub fn page(lib: &Library, r: &Report, lang: Lang) -> RoutePage {
                     "route-summer",
                     &[
                         ("region", reg.name().to_string()),
-                        ("date", calendar::format_date_nl(h.start)),
+                        ("date", i.date(h.start)),
                     ],
                 ),
                 Err(_) => i.t1("route-region", "region", reg.name()),

@@ -52,7 +52,7 @@ pub async fn plan(
         return Ok(Redirect::to("/").into_response());
     }
     let i = Tr { lang };
-    let k = &state.lib.k;
+    let k = &state.lib_for(lang).k;
     let today = state.today.date();
     let s = answers::situation(k, &stored, today);
     let advice = route::advise(k, &s);
@@ -100,8 +100,13 @@ pub async fn plan(
         .map(|w| w.title.to_string())
         .collect();
     let plan = letters::Plan {
+        lang: i.lang.code().to_string(),
         title: i.t("plan-title"),
-        lead: i.t1("plan-lead", "date", calendar::format_date_nl(today)),
+        lead: i.t1(
+            "plan-lead",
+            "date",
+            calendar::format_date(today, lang.content()),
+        ),
         steps_heading: i.t("plan-steps"),
         steps,
         deadlines_heading: i.t("plan-deadlines"),
