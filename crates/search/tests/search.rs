@@ -252,3 +252,50 @@ fn empty_knowledge_base_searches_fine() {
     let index = Index::build(&[]).unwrap();
     assert!(index.search("school", 10).unwrap().is_empty());
 }
+
+fn english_base() -> Vec<Document> {
+    vec![
+        doc(
+            "exemption",
+            "Exemptions from school",
+            "You ask the leerplichtambtenaar (the school attendance officer) for an exemption.",
+        ),
+        doc(
+            "objection",
+            "Making an objection",
+            "You can object to a decision of the samenwerkingsverband.",
+        ),
+        doc(
+            "talks",
+            "Talking to the school",
+            "Prepare the talks with the school and write down what was agreed.",
+        ),
+    ]
+}
+
+#[test]
+fn an_english_index_stems_english_and_finds_dutch_names() {
+    let index = Index::build_in(&english_base(), search::analyzer::Language::English).unwrap();
+    let ids = |q: &str| -> Vec<String> {
+        index
+            .search(q, 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    };
+    // "exempt" and "exemptions" share the English stem; "the" and "of" are stop words.
+    assert_eq!(ids("exempt"), ["exemption"]);
+    assert_eq!(ids("objecting"), ["objection"]);
+    assert!(ids("the of").is_empty());
+    // A Dutch name inside English text is still found, whatever its case.
+    assert_eq!(ids("Leerplichtambtenaar"), ["exemption"]);
+    assert_eq!(ids("samenwerkingsverband"), ["objection"]);
+    // The snippet marks the matched English word.
+    let hit = &index.search("agreed", 1).unwrap()[0];
+    let (from, to) = hit.highlights[0];
+    assert_eq!(&hit.snippet[from..to], "agreed");
+    // The Dutch index does not stem English this way.
+    let dutch = Index::build(&english_base()).unwrap();
+    assert!(dutch.search("exempt", 10).unwrap().is_empty());
+}

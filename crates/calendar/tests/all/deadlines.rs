@@ -365,3 +365,73 @@ fn gpo_opinion_ten_weeks_including_holidays() {
 fn format_date() {
     assert_eq!(format_date_nl(date(2027, 7, 9)), "vrijdag 9 juli 2027");
 }
+
+#[test]
+fn explanations_in_english_say_the_same_as_the_dutch() {
+    let en = |d: &calendar::Deadline| d.explanation_in(calendar::Lang::En).to_vec();
+    let d = run(date(2027, 3, 16), TermRule::weeks(6).with_termijnenwet());
+    assert_eq!(
+        en(&d),
+        [
+            "6 weeks after Tuesday 16 March 2027 is Tuesday 27 April 2027.",
+            "That is King's Day; under the Algemene termijnenwet (the General Time Limits Act) the term moves to Wednesday 28 April 2027.",
+        ]
+    );
+    assert_eq!(d.explanation_in(calendar::Lang::Nl), &d.explanation[..]);
+    let d = run(date(2027, 3, 24), TermRule::working_days(5));
+    assert_eq!(
+        en(&d),
+        [
+            "5 working days after Wednesday 24 March 2027 is Friday 2 April 2027. Saturdays, Sundays and public holidays do not count."
+        ]
+    );
+    let cal = real_calendar();
+    let d = deadline(
+        date(2026, 10, 5),
+        &TermRule::school_weeks(4),
+        &[],
+        &cal,
+        Some(Region::Noord),
+    )
+    .unwrap();
+    assert_eq!(
+        en(&d)[1],
+        "1 week without lessons (school holiday or days off, region noord) does not count."
+    );
+    // Every Dutch line has its English one.
+    let d = run(
+        date(2027, 1, 31),
+        TermRule::months(1, MonthRounding::NextDay),
+    );
+    assert_eq!(d.explanation.len(), d.explanation_en.len());
+    assert_eq!(
+        en(&d)[1],
+        "That month has no day 31; so the term ends on the first day of the next month."
+    );
+}
+
+#[test]
+fn a_holiday_is_described_in_english() {
+    let cal = real_calendar();
+    let summer = cal
+        .holidays()
+        .iter()
+        .find(|h| {
+            h.kind == HolidayKind::Zomer && h.region == Region::Zuid && h.start.year() == 2027
+        })
+        .unwrap();
+    assert_eq!(
+        summer.describe(calendar::Lang::En),
+        "summer holiday, region zuid (24 July to 5 September 2027)"
+    );
+    assert_eq!(
+        summer.describe_nl(),
+        "zomervakantie regio zuid (24 juli t/m 5 september 2027)"
+    );
+    assert!(
+        summer
+            .note_in(calendar::Lang::En)
+            .unwrap()
+            .starts_with("A third-party file")
+    );
+}

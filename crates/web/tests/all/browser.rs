@@ -1087,3 +1087,155 @@ async fn p04_first_screen_shows_the_step_and_its_deadline() {
         failures.join("\n")
     );
 }
+
+/// An English-speaking parent: switches the language on the first page, walks the intake to the
+/// route, and reads the route, a letter and the glossary in English. Each page says it is
+/// English; what stays Dutch (the names of bodies, the letter itself) says it is Dutch; axe-core
+/// finds no WCAG 2.2 AA violation.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_english_walk_to_the_route_in_english() {
+    let Some(driver) = tools() else { return };
+    let axe_js = axe_source();
+    if axe_js.is_empty() {
+        eprintln!(
+            "\n*** SKIPPED: axe-core not found; npm install --prefix target/axe axe-core@4 ***\n"
+        );
+        return;
+    }
+    let content = workspace().join("content");
+    let en = route::load::load_files_in(
+        &route::load::read_dir(&content).unwrap(),
+        calendar::Lang::En,
+        false,
+    )
+    .expect("the English content loads");
+    let base = serve_app("browser-english").await;
+    let (_driver, port) = start_driver(&driver).await;
+    let c = browser(port, true, 1280).await;
+    let mut failures = Vec::new();
+    let mut check = |page: &str, violations: Vec<String>| {
+        for v in violations {
+            failures.push(format!("{page}: {v}"));
+        }
+    };
+    let html_lang = |c: &Client| {
+        let c = c.clone();
+        async move {
+            c.find(Locator::Css("html"))
+                .await
+                .unwrap()
+                .attr("lang")
+                .await
+                .unwrap()
+                .unwrap_or_default()
+        }
+    };
+    c.goto(&format!("{base}/")).await.unwrap();
+    assert_eq!(html_lang(&c).await, "nl");
+    submit(&c, "a.lang-switch").await;
+    assert_eq!(html_lang(&c).await, "en");
+    check("start (English)", axe(&c, &axe_js).await);
+
+    let answers: HashMap<&str, &str> = P04.answers.iter().copied().collect();
+    walk_intake(&c, &base, &answers).await;
+    assert_eq!(html_lang(&c).await, "en");
+    let source = c.source().await.unwrap();
+    let question = &en.question("probleem").unwrap().text;
+    assert!(
+        source.contains(&askama_escape(question)),
+        "the check page shows the English question '{question}'"
+    );
+    check("check answers (English)", axe(&c, &axe_js).await);
+
+    submit(&c, "a[href=\"/route\"]").await;
+    assert_eq!(html_lang(&c).await, "en");
+    let current = c
+        .find(Locator::Css("#nu-doen .now-title"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        current,
+        en.step(P04.current).unwrap().title,
+        "the current step in English"
+    );
+    let source = c.source().await.unwrap();
+    let warning = &en.warning("geen-5a-zomaar").unwrap().title;
+    assert!(
+        source.contains(&askama_escape(warning)),
+        "warning '{warning}'"
+    );
+    // The deadline's date in English words.
+    assert!(
+        [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday"
+        ]
+        .iter()
+        .any(|d| source.contains(d)),
+        "an English date on the route page"
+    );
+    // The body that helps is named in Dutch, and marked so.
+    let names = c.find_all(Locator::Css("a[lang=nl]")).await.unwrap();
+    assert!(!names.is_empty(), "Dutch names carry lang=\"nl\"");
+    check("route (English)", axe(&c, &axe_js).await);
+    c.goto(&format!("{base}/route/waarom")).await.unwrap();
+    check(
+        "route: reasons and sources (English)",
+        axe(&c, &axe_js).await,
+    );
+
+    // A letter: explained in English, its form in English, the letter itself Dutch.
+    let letter = "melding-leerplichtambtenaar-11g";
+    c.goto(&format!("{base}/brieven/{letter}")).await.unwrap();
+    let says = en.letter(letter).unwrap().says.as_ref().unwrap();
+    let shown = c
+        .find(Locator::XPath(
+            "//h2[.='What the letter says']/following-sibling::p[1]",
+        ))
+        .await
+        .expect("the letter page says what the letter says")
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(&shown, says.trim());
+    fill_empty_letter_fields(&c).await;
+    submit(&c, "button[value=invullen]").await;
+    let text = c.find(Locator::Css("#tekst")).await.unwrap();
+    assert_eq!(text.attr("lang").await.unwrap().as_deref(), Some("nl"));
+    assert!(
+        text.prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+            .contains("Geachte"),
+        "the letter text is Dutch"
+    );
+    check("letter (English)", axe(&c, &axe_js).await);
+
+    c.goto(&format!("{base}/begrippen")).await.unwrap();
+    assert_eq!(html_lang(&c).await, "en");
+    assert!(c.source().await.unwrap().contains("From English to Dutch"));
+    check("glossary (English)", axe(&c, &axe_js).await);
+    c.goto(&format!("{base}/zoeken?q=exemption")).await.unwrap();
+    assert!(
+        c.source()
+            .await
+            .unwrap()
+            .contains("/kennis/artikelen/vrijstelling-11g")
+    );
+    check("search (English)", axe(&c, &axe_js).await);
+    c.close().await.unwrap();
+    assert!(
+        failures.is_empty(),
+        "accessibility violations (WCAG 2.2 AA):\n{}",
+        failures.join("\n")
+    );
+}

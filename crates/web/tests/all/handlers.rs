@@ -398,7 +398,7 @@ async fn knowledge_pages_link_glossary_terms_and_search_stems_dutch() {
 }
 
 #[tokio::test]
-async fn english_interface_with_dutch_content_marked() {
+async fn english_interface_with_english_content() {
     let mut c = Client::new(app("lang").await);
     let p = c.get("/taal/en?terug=/kennis/artikelen/thuis").await;
     assert_eq!(p.location(), "/kennis/artikelen/thuis");
@@ -410,8 +410,26 @@ async fn english_interface_with_dutch_content_marked() {
     c.extra_cookie = Some("taal=en".into());
     let p = c.get("/kennis/artikelen/thuis").await;
     assert!(p.body.contains(r#"<html lang="en">"#));
-    assert!(p.body.contains("This text is only available in Dutch."));
-    assert!(p.body.contains(r#"<article lang="nl">"#));
+    // The article's English twin, not the Dutch text with a note.
+    assert!(p.body.contains("<h1>Out of school</h1>"), "{}", p.body);
+    assert!(
+        p.body
+            .contains("What you do when your child is out of school.")
+    );
+    assert!(!p.body.contains("Wat u doet als uw kind thuis zit."));
+    assert!(!p.body.contains(r#"<article lang="nl">"#));
+    // Source titles stay Dutch, and say so.
+    assert!(p.body.contains(r#" lang="nl""#), "{}", p.body);
+    c.extra_cookie = Some("taal=nl".into());
+    let p = c.get("/kennis/artikelen/thuis").await;
+    assert!(p.body.contains("Wat u doet als uw kind thuis zit."));
+    assert_eq!(
+        p.body.matches(r#" lang="nl""#).count(),
+        1,
+        "on a Dutch page only <html> says Dutch"
+    );
+    c.extra_cookie = Some("taal=en".into());
+    let p = c.get("/kennis/artikelen/thuis").await;
     assert!(
         p.body
             .contains(r#"href="/taal/nl?terug=/kennis/artikelen/thuis""#),
@@ -474,4 +492,42 @@ async fn the_route_page_is_the_same_for_everyone_and_sent_compressed_when_asked(
         .read_to_string(&mut html)
         .unwrap();
     assert_eq!(html, plain.body);
+}
+
+#[tokio::test]
+async fn the_glossary_goes_both_ways_and_search_reads_english() {
+    let mut c = Client::new(app("glossary-english").await);
+    let g = c.get("/begrippen").await;
+    // Dutch to English: the Dutch term with its English name.
+    assert!(
+        g.body.contains("(regional partnership of schools)"),
+        "{}",
+        g.body
+    );
+    // English to Dutch: the English name links to the Dutch entry.
+    assert!(
+        g.body
+            .contains(r##"<span lang="en">child who is out of school</span>: <a href="#thuiszitter" lang="nl">thuiszitter</a>"##),
+        "{}",
+        g.body
+    );
+    c.extra_cookie = Some("taal=en".into());
+    let g = c.get("/begrippen").await;
+    assert!(g.body.contains("From English to Dutch"));
+    assert!(g.body.contains("A child who does not go to school."));
+    assert!(
+        g.body.contains(r#"<span lang="nl">thuiszitter"#),
+        "{}",
+        g.body
+    );
+    // English words find the English texts; the Dutch name inside them too.
+    let s = c.get("/zoeken?q=schools").await;
+    assert!(s.body.contains(r#"href="/begrippen#swv""#), "{}", s.body);
+    let s = c.get("/zoeken?q=thuiszitter").await;
+    assert!(
+        s.body.contains(r#"href="/kennis/artikelen/thuis""#),
+        "{}",
+        s.body
+    );
+    assert!(s.body.contains("Out of school"), "{}", s.body);
 }

@@ -400,3 +400,83 @@ async fn a_letter_of_a_case_is_filled_from_its_child_parties_and_answers() {
         }
     }
 }
+
+#[tokio::test]
+async fn in_english_the_letter_is_explained_and_its_form_is_english_but_the_letter_stays_dutch() {
+    let mut c = Client::new(app("letter-english").await);
+    c.extra_cookie = Some("taal=en".into());
+    answer(&mut c).await;
+    let p = c.get("/brieven/bezwaar").await;
+    assert_eq!(p.status, StatusCode::OK);
+    assert!(
+        p.body
+            .contains("<h1>Bezwaar (objection) against a decision</h1>")
+    );
+    assert!(p.body.contains("What the letter says"));
+    assert!(
+        p.body
+            .contains("This letter tells the school board that you object")
+    );
+    assert!(p.body.contains("The letter itself is in Dutch"));
+    assert!(
+        p.body.contains("<strong>Your child&#39;s name</strong>")
+            || p.body.contains("<strong>Your child's name</strong>"),
+        "the form's labels are English"
+    );
+    assert!(!p.body.contains("Naam van uw kind"));
+    // What fills the Dutch letter is written the Dutch way.
+    assert!(p.body.contains(r#"value="1 juni 2027""#), "{}", p.body);
+    // A missing field is named by its English label.
+    let p = c
+        .post(
+            "/brieven/bezwaar",
+            &[("actie", "invullen"), ("veld-plaats", "Dorp")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(p.body.contains("Your name and address"), "{}", p.body);
+    // The filled letter is Dutch, and marked as Dutch for screen readers.
+    let p = c
+        .post(
+            "/brieven/bezwaar",
+            &[&FILLED[..], &[("actie", "invullen")]].concat(),
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::OK);
+    assert!(p.body.contains(r#"<html lang="en">"#));
+    assert!(
+        p.body
+            .contains(r#"aria-describedby="tekst-hint" lang="nl">"#),
+        "{}",
+        p.body
+    );
+    assert!(
+        field_value(&p.body, "tekst")
+            .unwrap()
+            .contains("Ik maak bezwaar tegen uw besluit van 1 juni 2027 over Noor.")
+    );
+}
+
+#[tokio::test]
+async fn the_plan_follows_the_chosen_language() {
+    let mut c = Client::new(app("plan-english").await);
+    answer(&mut c).await;
+    let dutch = c.get("/plan.pdf").await;
+    c.extra_cookie = Some("taal=en".into());
+    let english = c.get("/plan.pdf").await;
+    assert_eq!(english.status, StatusCode::OK);
+    let (Some(nl), Some(en)) = (
+        pdf_text(&dutch.bytes, "plan-nl"),
+        pdf_text(&english.bytes, "plan-en"),
+    ) else {
+        return;
+    };
+    assert!(nl.contains("Ga naar het samenwerkingsverband"), "{nl}");
+    assert!(nl.contains("dinsdag 13 juli 2027"), "{nl}");
+    assert!(en.contains("Go to the samenwerkingsverband"), "{en}");
+    assert!(!en.contains("Ga naar het samenwerkingsverband"), "{en}");
+    // The deadline and today (the test app's 20 June 2027) in English.
+    assert!(en.contains("Making a bezwaar (objection)"), "{en}");
+    assert!(en.contains("Tuesday 13 July 2027"), "{en}");
+    assert!(en.contains("Sunday 20 June 2027"), "{en}");
+}
