@@ -138,6 +138,23 @@ async fn the_intake_runs_to_the_route_and_a_change_returns_to_the_check_page() {
             .starts_with("text/calendar")
     );
     assert!(ics.body.starts_with("BEGIN:VCALENDAR"));
+    assert!(
+        ics.body.contains("SUMMARY:Uiterlijk vandaag:"),
+        "{}",
+        ics.body
+    );
+    // In English the page and its calendar speak English; the answers stay the same.
+    c.extra_cookie = Some("taal=en".into());
+    let route = c.get("/route").await;
+    assert!(
+        route.body.contains("Saturday 17 July 2027"),
+        "{}",
+        route.body
+    );
+    assert!(!route.body.contains("zaterdag 17 juli 2027"));
+    let ics = c.get("/route.ics").await;
+    assert!(ics.body.contains("SUMMARY:Deadline today:"), "{}", ics.body);
+    assert!(!ics.body.contains("Uiterlijk vandaag"));
 }
 
 #[tokio::test]
