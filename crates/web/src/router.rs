@@ -28,6 +28,8 @@ pub fn router(state: AppState, config: &Config) -> Router {
     } else {
         SessionBackend::new(state.store.clone())
     };
+    // The cached route page is sent from in front of the sessions, reading this same memory.
+    let fast_backend = backend.clone();
     let sessions = SessionManagerLayer::new(backend)
         .with_name(crate::SESSION_COOKIE)
         .with_expiry(Expiry::OnInactivity(time::Duration::seconds(
@@ -271,6 +273,10 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .fallback(not_found)
         .layer(middleware::from_fn(csrf::guard))
         .layer(sessions)
+        .layer(middleware::from_fn_with_state(
+            (state.clone(), fast_backend),
+            route::cached,
+        ))
         .layer(middleware::map_response(headers::add))
         .layer(middleware::from_fn(logging::log))
         .with_state(state)

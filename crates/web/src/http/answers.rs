@@ -15,7 +15,7 @@ const ANSWERS: &str = "answers";
 const REGION: &str = "region";
 /// A hash of the answers and the region, kept beside them and changed with them: the route
 /// page finds its cached copy by it without reading (and copying) every answer.
-const FINGERPRINT: &str = "answers_fingerprint";
+pub(crate) const FINGERPRINT: &str = "answers_fingerprint";
 
 /// The fingerprint of the session's answers, or `None` when it has none. A session from before
 /// fingerprints gets one now.

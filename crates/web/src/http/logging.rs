@@ -10,7 +10,7 @@ use axum::response::Response;
 
 /// The route pattern, handed from the router to the outer log layer in the response.
 #[derive(Clone)]
-struct RoutePattern(String);
+pub(crate) struct RoutePattern(pub(crate) String);
 
 /// Inside the router (as a route layer): remembers which route matched.
 pub async fn mark_route(matched: Option<MatchedPath>, request: Request, next: Next) -> Response {

@@ -31,6 +31,56 @@ enum Part {
     Why,
 }
 
+/// In front of the sessions: sends a cached route page for a session seen in the last minute
+/// without loading the session, as a static file server would send a file. Everything else
+/// (a new session, a page not yet rendered, a session whose expiry is due to move, a database
+/// that other servers share) goes the usual way, through [`show`] and [`why`].
+pub async fn cached(
+    State((state, sessions)): State<(AppState, store::SessionBackend)>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    match cached_page(&state, &sessions, &request) {
+        Some((response, pattern)) => {
+            let mut response = response;
+            response
+                .extensions_mut()
+                .insert(crate::http::logging::RoutePattern(pattern.to_string()));
+            response
+        }
+        None => next.run(request).await,
+    }
+}
+
+fn cached_page(
+    state: &AppState,
+    sessions: &store::SessionBackend,
+    request: &axum::extract::Request,
+) -> Option<(Response, &'static str)> {
+    if request.method() != axum::http::Method::GET {
+        return None;
+    }
+    let (part, pattern) = match request.uri().path() {
+        "/route" => (Part::Route, "/route"),
+        "/route/waarom" => (Part::Why, "/route/waarom"),
+        _ => return None,
+    };
+    let headers = request.headers();
+    let id = crate::http::i18n::cookie(headers, crate::SESSION_COOKIE)?;
+    let idle = crate::SESSION_IDLE.as_secs() as i64;
+    let fingerprint = sessions
+        .recent_value(id, answers::FINGERPRINT, idle)?
+        .as_u64()?;
+    let key = cache_key(
+        fingerprint,
+        state.today.date(),
+        Lang::from_headers(headers),
+        part,
+    );
+    let page = state.route_cache.get(key)?;
+    Some((page.response(Encoding::preferred(headers)), pattern))
+}
+
 /// `GET /route`: the route for the answers in the session.
 pub async fn show(
     State(state): State<AppState>,

@@ -512,6 +512,48 @@ async fn the_route_page_is_the_same_for_everyone_and_sent_compressed_when_asked(
 }
 
 #[tokio::test]
+async fn a_cached_route_page_is_sent_without_loading_the_session() {
+    let mut c = Client::new(app("route-fast").await);
+    answer_all(&mut c, "ja").await;
+    // The first view renders the page and saves the session (its expiry moves): a cookie.
+    let first = c.get("/route").await;
+    assert_eq!(first.status, StatusCode::OK);
+    // The next view within the minute is the cached page, sent from in front of the sessions:
+    // the same bytes and the same security headers, and no session work, so no cookie.
+    let again = c.get("/route").await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.body, first.body);
+    assert!(
+        again.headers.get(header::SET_COOKIE).is_none(),
+        "{:?}",
+        again.headers
+    );
+    for h in [
+        header::CONTENT_SECURITY_POLICY,
+        header::X_CONTENT_TYPE_OPTIONS,
+        header::CACHE_CONTROL,
+    ] {
+        assert_eq!(again.headers.get(&h), first.headers.get(&h), "{h}");
+    }
+    // Another language is another page: rendered the usual way, then cached too.
+    c.extra_cookie = Some("taal=en".into());
+    let english = c.get("/route").await;
+    assert_ne!(english.body, first.body);
+    assert_eq!(c.get("/route").await.body, english.body);
+    c.extra_cookie = None;
+    // A changed answer changes the fingerprint: the new advice, not the cached page.
+    c.get("/vragen/gesprek").await;
+    c.post("/vragen/gesprek", &[("antwoord", "nee")]).await;
+    let changed = c.get("/route").await;
+    assert_eq!(changed.status, StatusCode::OK);
+    assert_ne!(changed.body, first.body);
+    // Without a session, or with one this server does not know, the usual way: to the start.
+    let mut stranger = Client::new(app("route-fast-stranger").await);
+    stranger.extra_cookie = Some("routewijzer=AAAAAAAAAAAAAAAAAAAAAA".into());
+    assert_eq!(stranger.get("/route").await.location(), "/");
+}
+
+#[tokio::test]
 async fn the_glossary_goes_both_ways_and_search_reads_english() {
     let mut c = Client::new(app("glossary-english").await);
     let g = c.get("/begrippen").await;
