@@ -20,6 +20,30 @@ const SEARCH_LIMIT: usize = 20;
 /// Longer queries are refused; nobody types more, and it bounds the work per request.
 const MAX_QUERY: usize = 200;
 
+/// `?lang=`: the language of the texts in the answer.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LangQuery {
+    /// `nl` (the default) or `en`: the texts of the content in Dutch or in English. Ids,
+    /// statuses and dates are the same in both; letters stay Dutch.
+    lang: Option<String>,
+}
+
+/// The content in the asked language, or a problem naming the parameter.
+fn library<'s>(
+    state: &'s AppState,
+    lang: Option<&str>,
+) -> Result<&'s crate::http::library::Library, Problem> {
+    match lang.map(str::trim) {
+        None | Some("") | Some("nl") => Ok(&state.lib),
+        Some("en") => Ok(&state.lib_en),
+        Some(other) => Err(Problem::invalid(vec![FieldProblem::parameter(
+            "lang",
+            format!("'{other}' is not a language here: use nl or en."),
+        )])),
+    }
+}
+
 /// The JSON of a body, or a problem that says why it is none: 413 when it was too large to
 /// read (the API's limit is [`crate::FORM_LIMIT`]), 400 when it is not JSON.
 pub fn json_body(
@@ -44,19 +68,24 @@ pub fn json_body(
         `today` (ISO date), optionally `region`, and answers by question id (see \
         /api/v1/questions). The answer is the advice as in docs/advice-format.md, with the \
         `content_version` it was given on. Nothing is stored.",
+    params(LangQuery),
     request_body(content = Object, content_type = "application/json"),
     responses(
         (status = 200, description = "The advice", body = Report),
         (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is larger than 64 KB", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "An answer or `today` is not valid; `errors` names it", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An answer or `today` is not valid, or `lang` is not nl or en; `errors` names it", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn advise(
     State(state): State<AppState>,
+    Query(l): Query<LangQuery>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let k = &state.lib.k;
+    let k = match library(&state, l.lang.as_deref()) {
+        Ok(lib) => &lib.k,
+        Err(p) => return p.into_response(),
+    };
     let body = match json_body(body) {
         Ok((body, _)) => body,
         Err(p) => return p.into_response(),
@@ -84,10 +113,17 @@ pub async fn advise(
     tag = "advice",
     summary = "The questions of the intake",
     description = "Every question a situation may answer, with what its answer may be.",
-    responses((status = 200, description = "The questions, in intake order", body = [QuestionView]))
+    params(LangQuery),
+    responses(
+        (status = 200, description = "The questions, in intake order", body = [QuestionView]),
+        (status = 422, description = "`lang` is not nl or en", body = Problem, content_type = "application/problem+json"),
+    )
 )]
-pub async fn questions(State(state): State<AppState>) -> Response {
-    Json(route::situation::questions(&state.lib.k)).into_response()
+pub async fn questions(State(state): State<AppState>, Query(l): Query<LangQuery>) -> Response {
+    match library(&state, l.lang.as_deref()) {
+        Ok(lib) => Json(route::situation::questions(&lib.k)).into_response(),
+        Err(p) => p.into_response(),
+    }
 }
 
 /// `GET /api/v1/route`
@@ -98,18 +134,27 @@ pub async fn questions(State(state): State<AppState>) -> Response {
     summary = "The steps of the route",
     description = "Every step of the escalation route as the content has it, the same for \
         everyone; /api/v1/advise says which apply to a situation.",
-    responses((status = 200, description = "The steps, in route order", body = [RouteStepView]))
+    params(LangQuery),
+    responses(
+        (status = 200, description = "The steps, in route order", body = [RouteStepView]),
+        (status = 422, description = "`lang` is not nl or en", body = Problem, content_type = "application/problem+json"),
+    )
 )]
-pub async fn route(State(state): State<AppState>) -> Response {
-    Json(route::report::route_steps(&state.lib.k)).into_response()
+pub async fn route(State(state): State<AppState>, Query(l): Query<LangQuery>) -> Response {
+    match library(&state, l.lang.as_deref()) {
+        Ok(lib) => Json(route::report::route_steps(&lib.k)).into_response(),
+        Err(p) => p.into_response(),
+    }
 }
 
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SearchQuery {
-    /// The words to find (Dutch; "vrijstellingen" finds "vrijstelling"), at most 200
-    /// characters.
+    /// The words to find, at most 200 characters: Dutch ("vrijstellingen" finds
+    /// "vrijstelling"), or English with `lang=en`.
     q: Option<String>,
+    /// `nl` (the default) or `en`: which texts to search, with that language's stemming.
+    lang: Option<String>,
 }
 
 /// One search result.
@@ -145,10 +190,14 @@ pub struct SearchResults {
     params(SearchQuery),
     responses(
         (status = 200, description = "The results", body = SearchResults),
-        (status = 422, description = "`q` is missing, empty or too long", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`q` is missing, empty or too long, or `lang` is not nl or en", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn search(State(state): State<AppState>, Query(q): Query<SearchQuery>) -> Response {
+    let lib = match library(&state, q.lang.as_deref()) {
+        Ok(lib) => lib,
+        Err(p) => return p.into_response(),
+    };
     let query = q.q.unwrap_or_default().trim().to_string();
     if query.is_empty() {
         return Problem::invalid(vec![FieldProblem::parameter(
@@ -164,7 +213,7 @@ pub async fn search(State(state): State<AppState>, Query(q): Query<SearchQuery>)
         )])
         .into_response();
     }
-    let hits = match state.lib.search.search(&query, SEARCH_LIMIT) {
+    let hits = match lib.search.search(&query, SEARCH_LIMIT) {
         Ok(found) => found,
         Err(e) => return super::problem::internal(e).into_response(),
     };

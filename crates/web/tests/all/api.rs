@@ -531,6 +531,9 @@ async fn bad_input_is_a_problem_that_names_the_field() {
     let no_query = call(&app, "GET", "/api/v1/search", None, None).await;
     assert_problem(&no_query, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(pointers(&no_query), ["q"]);
+    let bad_lang = call(&app, "GET", "/api/v1/route?lang=de", None, None).await;
+    assert_problem(&bad_lang, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(pointers(&bad_lang), ["lang"]);
 
     let missing = call(
         &app,
@@ -626,5 +629,62 @@ async fn a_token_is_rate_limited() {
             .status,
         StatusCode::OK,
         "each token has its own limit"
+    );
+}
+
+#[tokio::test]
+async fn the_api_answers_in_english_when_asked() {
+    let app = crate::support::app("api-english").await;
+    let situation = r#"{"today": "2027-06-20", "region": "midden", "gesprek": false}"#;
+    let nl = call(&app, "POST", "/api/v1/advise", None, Some(situation)).await;
+    let en = call(
+        &app,
+        "POST",
+        "/api/v1/advise?lang=en",
+        None,
+        Some(situation),
+    )
+    .await;
+    assert_eq!(en.status, StatusCode::OK, "{}", en.json);
+    // The same advice: ids, statuses and dates.
+    let skeleton = |a: &Value| {
+        a["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["id"].to_string(), s["status"].to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(skeleton(&nl.json), skeleton(&en.json));
+    let title = |a: &Value, id: &str| {
+        a["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .map(|s| s["title"].as_str().unwrap().to_string())
+    };
+    assert_eq!(
+        title(&nl.json, "praten").as_deref(),
+        Some("Praat met de school")
+    );
+    assert_eq!(
+        title(&en.json, "praten").as_deref(),
+        Some("Talk to the school")
+    );
+    let questions = call(&app, "GET", "/api/v1/questions?lang=en", None, None).await;
+    assert!(
+        questions.json.to_string().contains("Have you talked"),
+        "{}",
+        questions.json
+    );
+    let route = call(&app, "GET", "/api/v1/route?lang=en", None, None).await;
+    assert!(route.json.to_string().contains("Talk to the school"));
+    let found = call(&app, "GET", "/api/v1/search?q=child&lang=en", None, None).await;
+    assert_eq!(found.status, StatusCode::OK);
+    assert!(
+        !found.json["hits"].as_array().unwrap().is_empty(),
+        "{}",
+        found.json
     );
 }
