@@ -37,14 +37,10 @@ impl App {
             config.checks,
         );
         // Loading and checking the content is CPU work; keep it off the async workers.
-        let (k, k_en, understanding) =
+        let (lib, lib_en) =
             tokio::task::spawn_blocking(move || load_content(&content_dir, &data_dir, checks))
                 .await
                 .map_err(|e| StartError::Search(e.to_string()))??;
-        let lib = Library::new(k, understanding.clone())
-            .map_err(|e| StartError::Search(e.to_string()))?;
-        let lib_en =
-            Library::new(k_en, understanding).map_err(|e| StartError::Search(e.to_string()))?;
         let (store, shared_store) = open_store(&config).await?;
         // An older version kept attachments in the data folder; they move into the store once.
         let moved = cases::attachments::move_into_store(&*store, &config.data_dir)
@@ -173,19 +169,13 @@ async fn open_store(config: &Config) -> Result<(Arc<dyn Store>, bool), StartErro
 /// The file in the data folder that remembers which content passed the full check.
 const CHECKED_MARK: &str = "content-checked";
 
-/// The content in Dutch and in English, and the patterns for a parent's own words.
+/// The content in Dutch and in English, each with the patterns for a parent's own words,
+/// rendered and indexed. The two languages are loaded side by side, one per core.
 fn load_content(
     content_dir: &Path,
     data_dir: &Path,
     checks: ContentChecks,
-) -> Result<
-    (
-        route::Knowledge,
-        route::Knowledge,
-        understand::Understanding,
-    ),
-    StartError,
-> {
+) -> Result<(Library, Library), StartError> {
     let files = route::load::read_dir(content_dir).map_err(StartError::Content)?;
     let stamp = content_stamp(&files);
     let mark = data_dir.join(CHECKED_MARK);
@@ -196,16 +186,41 @@ fn load_content(
             .map(|s| s.trim() != stamp)
             .unwrap_or(true),
     };
-    let k = route::load::load_files_checked(&files, walk).map_err(StartError::Content)?;
-    // English shares every id and condition with Dutch, so the walk over the Dutch covers it.
-    let k_en = route::load::load_files_in(&files, calendar::Lang::En, false)
-        .map_err(StartError::Content)?;
-    // The patterns for a parent's own words are checked against the questions just loaded.
-    let understanding = understand::load_files(&files, &k).map_err(StartError::Content)?;
+    let library = |k: route::Knowledge, u: understand::Understanding| {
+        Library::new(k, u).map_err(|e| StartError::Search(e.to_string()))
+    };
+    let (dutch, english) = std::thread::scope(|s| {
+        // English shares every id and condition with Dutch, so the walk over the Dutch covers
+        // it; the English needs its texts and the checks without the walk.
+        let english = s.spawn(|| {
+            route::load::load_files_in(&files, calendar::Lang::En, false)
+                .map_err(StartError::Content)
+        });
+        let dutch = (|| {
+            let k = route::load::load_files_checked(&files, walk).map_err(StartError::Content)?;
+            // The patterns for a parent's own words are checked against the questions.
+            let u = understand::load_files(&files, &k).map_err(StartError::Content)?;
+            Ok::<_, StartError>((k, u))
+        })();
+        let english = english
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (dutch, english)
+    });
+    let (k, understanding) = dutch?;
+    let k_en = english?;
     if walk && let Err(e) = std::fs::write(&mark, &stamp) {
         tracing::warn!(error = %e, "cannot remember that the content passed the check");
     }
-    Ok((k, k_en, understanding))
+    std::thread::scope(|s| {
+        let u = understanding.clone();
+        let english = s.spawn(move || library(k_en, u));
+        let dutch = library(k, understanding);
+        let english = english
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        Ok((dutch?, english?))
+    })
 }
 
 /// A fingerprint of the content and of this binary: a new build may check more.
