@@ -290,39 +290,18 @@ pub fn deadline(
                     raw_end
                 }
             };
-            explanation.insert_first(
-                format!(
-                    "{} na {} is {}.",
-                    amount(length, rule.unit, Lang::Nl),
-                    format_date_nl(start),
-                    format_date_nl(raw_end)
-                ),
-                format!(
-                    "{} after {} is {}.",
-                    amount(length, rule.unit, Lang::En),
-                    format_date(start, Lang::En),
-                    format_date(raw_end, Lang::En)
-                ),
-            );
+            let (nl, en) = counted(length, rule.unit, start, raw_end);
+            explanation.insert_first(nl, en);
             let (end, added) = extend_by_suspensions(start, raw_end, &suspensions)?;
             (raw_end, end, added)
         }
         Unit::WorkingDays => {
             let raw_end = nth_working_day(start, length, &[])?;
             let end = nth_working_day(start, length, &suspensions)?;
+            let (nl, en) = counted(length, rule.unit, start, raw_end);
             explanation.push(
-                format!(
-                    "{} na {} is {}. Zaterdagen, zondagen en feestdagen tellen niet mee.",
-                    amount(length, rule.unit, Lang::Nl),
-                    format_date_nl(start),
-                    format_date_nl(raw_end)
-                ),
-                format!(
-                    "{} after {} is {}. Saturdays, Sundays and public holidays do not count.",
-                    amount(length, rule.unit, Lang::En),
-                    format_date(start, Lang::En),
-                    format_date(raw_end, Lang::En)
-                ),
+                format!("{nl} Zaterdagen, zondagen en feestdagen tellen niet mee."),
+                format!("{en} Saturdays, Sundays and public holidays do not count."),
             );
             (
                 raw_end,
@@ -334,20 +313,8 @@ pub fn deadline(
             let region = region.ok_or(TermError::RegionRequired)?;
             let (raw_end, skipped) = school_weeks_end(start, length, region, cal, &[])?;
             let (end, _) = school_weeks_end(start, length, region, cal, &suspensions)?;
-            explanation.push(
-                format!(
-                    "{} na {} is {}.",
-                    amount(length, rule.unit, Lang::Nl),
-                    format_date_nl(start),
-                    format_date_nl(raw_end)
-                ),
-                format!(
-                    "{} after {} is {}.",
-                    amount(length, rule.unit, Lang::En),
-                    format_date(start, Lang::En),
-                    format_date(raw_end, Lang::En)
-                ),
-            );
+            let (nl, en) = counted(length, rule.unit, start, raw_end);
+            explanation.push(nl, en);
             if skipped == 1 {
                 explanation.push(
                     format!("1 week zonder lessen (schoolvakantie of vrije dagen, regio {region}) telt niet mee."),
@@ -443,6 +410,25 @@ pub fn deadline(
         explanation: explanation.nl,
         explanation_en: explanation.en,
     })
+}
+
+/// The first line of every explanation, in both languages: "6 weken na maandag 1 maart 2027
+/// is maandag 12 april 2027."
+fn counted(length: u32, unit: Unit, start: Date, raw_end: Date) -> (String, String) {
+    (
+        format!(
+            "{} na {} is {}.",
+            amount(length, unit, Lang::Nl),
+            format_date_nl(start),
+            format_date_nl(raw_end)
+        ),
+        format!(
+            "{} after {} is {}.",
+            amount(length, unit, Lang::En),
+            format_date(start, Lang::En),
+            format_date(raw_end, Lang::En)
+        ),
+    )
 }
 
 /// "6 weken", "1 week", "10 werkdagen"; "6 weeks", "10 working days".

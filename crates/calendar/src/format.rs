@@ -17,9 +17,6 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Both languages, Dutch first.
-    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
-
     /// The BCP 47 code ("nl", "en"), as in `lang` attributes and `--lang`.
     pub fn code(self) -> &'static str {
         match self {
@@ -34,14 +31,6 @@ impl Lang {
             "nl" => Some(Lang::Nl),
             "en" => Some(Lang::En),
             _ => None,
-        }
-    }
-
-    /// The Dutch text or the English one.
-    pub fn pick<T>(self, nl: T, en: T) -> T {
-        match self {
-            Lang::Nl => nl,
-            Lang::En => en,
         }
     }
 }

@@ -41,8 +41,7 @@ pub async fn cached(
     next: axum::middleware::Next,
 ) -> Response {
     match cached_page(&state, &sessions, &request) {
-        Some((response, pattern)) => {
-            let mut response = response;
+        Some((mut response, pattern)) => {
             response
                 .extensions_mut()
                 .insert(crate::http::logging::RoutePattern(pattern.to_string()));
